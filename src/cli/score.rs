@@ -1,0 +1,214 @@
+//! `dojo score`: score one answer (a readable scorecard, or `--json`), or
+//! many as JSON lines on stdin (`--jsonl`), one output line per input line.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use anstyle::{AnsiColor, Style};
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::scoring::{Dimension, Level, ScoreCard, ScoreRequest, Scorer};
+
+/// Arguments of `dojo score`.
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// The answer to score (omit it with --jsonl).
+    #[arg(required_unless_present = "jsonl")]
+    pub text: Option<String>,
+    /// The objection the answer responds to (enables relevance).
+    #[arg(long)]
+    pub objection: Option<String>,
+    /// A key concern of the objection (repeatable).
+    #[arg(long = "concern")]
+    pub concerns: Vec<String>,
+    /// The answer's language (en or fr); detected when omitted.
+    #[arg(long)]
+    pub lang: Option<Lang>,
+    /// Print the scorecard as one JSON object.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Read JSON lines {"answer", "objection"?, "lang"?, "key_concerns"?} on
+    /// stdin; write one JSON line per input line, in order.
+    #[arg(long, conflicts_with_all = ["text", "objection", "concerns", "lang"])]
+    pub jsonl: bool,
+}
+
+/// Runs `dojo score`.
+pub fn run(g: &super::Globals, a: ScoreArgs) -> anyhow::Result<ExitCode> {
+    let scorer = Scorer::load(g.data.as_deref()).context("loading the scoring data")?;
+    if a.jsonl {
+        let stdin = io::stdin();
+        let stdout = io::stdout();
+        score_lines(&scorer, stdin.lock(), BufWriter::with_capacity(1 << 16, stdout.lock()))
+            .context("writing the results")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = a.text.unwrap_or_default();
+    if !has_content(&text) {
+        anyhow::bail!("the answer is empty: give the text to score");
+    }
+    let req = ScoreRequest {
+        answer: &text,
+        objection: a.objection.as_deref(),
+        key_concerns: &a.concerns,
+        lang: a.lang,
+    };
+    let card = scorer.score(&req);
+    let mut out = anstream::stdout();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &card)?;
+        writeln!(out)?;
+    } else {
+        print_card(&mut out, &card)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// True if the text has something visible to score (not only spaces or
+/// zero-width characters).
+fn has_content(text: &str) -> bool {
+    text.chars().any(|c| {
+        !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+    })
+}
+
+/// One input line of `--jsonl`.
+#[derive(Debug, Deserialize)]
+struct Line {
+    answer: String,
+    #[serde(default)]
+    objection: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    key_concerns: Vec<String>,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
+/// One output line: the scorecard, with the input's `id` echoed if present.
+#[derive(Serialize)]
+struct Scored<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    card: &'a ScoreCard,
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    error: &'a str,
+}
+
+/// Scores every line of `input` into `out`, one line each, in order.
+pub fn score_lines(scorer: &Scorer, mut input: impl BufRead, mut out: impl Write) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(4096);
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        n += 1;
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match score_line(scorer, line) {
+            Ok(json) => out.write_all(&json)?,
+            Err(message) => {
+                let message = format!("line {n}: {message}");
+                serde_json::to_writer(&mut out, &Failed { error: &message })?;
+            }
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+fn score_line(scorer: &Scorer, raw: &[u8]) -> Result<Vec<u8>, String> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err("blank line: expected a JSON object with an \"answer\"".into());
+    }
+    let line: Line = serde_json::from_slice(raw).map_err(|e| format!("not a valid answer object: {e}"))?;
+    if !has_content(&line.answer) {
+        return Err("empty answer".into());
+    }
+    let lang = match line.lang.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        Some(l) => Some(l.parse::<Lang>().map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let card = scorer.score(&ScoreRequest {
+        answer: &line.answer,
+        objection: line.objection.as_deref(),
+        key_concerns: &line.key_concerns,
+        lang,
+    });
+    serde_json::to_vec(&Scored {
+        id: line.id.as_ref(),
+        card: &card,
+    })
+    .map_err(|e| format!("cannot encode the result: {e}"))
+}
+
+fn level_style(level: Level) -> Style {
+    let colour = match level {
+        Level::Dismissive => AnsiColor::Red,
+        Level::Defensive => AnsiColor::Yellow,
+        Level::Neutral => AnsiColor::White,
+        Level::Empathetic => AnsiColor::Green,
+        Level::Masterful => AnsiColor::BrightGreen,
+    };
+    Style::new().fg_color(Some(colour.into())).bold()
+}
+
+fn dimension_name(d: Dimension) -> String {
+    serde_json::to_value(d)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The human-readable scorecard; colours are dropped by anstream when
+/// stdout is not a terminal.
+fn print_card(out: &mut impl Write, card: &ScoreCard) -> io::Result<()> {
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
+    let lvl = level_style(card.level);
+    writeln!(
+        out,
+        "{bold}Score {}/100{bold:#}  {lvl}level {} · {}{lvl:#}  {dim}({}, {}){dim:#}",
+        card.score,
+        card.level.number(),
+        card.level.label(card.lang),
+        card.lang,
+        serde_json::to_value(card.lang_source)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    )?;
+    writeln!(out, "\n{bold}Sub-scores{bold:#}")?;
+    for s in &card.subscores {
+        writeln!(out, "  {:<15} {:>+6.2}", dimension_name(s.dimension), s.value)?;
+    }
+    writeln!(out, "\n{bold}Cues{bold:#}")?;
+    for c in &card.cues {
+        let sign = if c.weight > 0.0 {
+            Style::new().fg_color(Some(AnsiColor::Green.into()))
+        } else if c.weight < 0.0 {
+            Style::new().fg_color(Some(AnsiColor::Red.into()))
+        } else {
+            dim
+        };
+        writeln!(
+            out,
+            "  {sign}{:>+6.2}{sign:#} {:<20} \"{}\" {dim}[{}..{}]{dim:#}",
+            c.weight, c.id, c.quote, c.start, c.end
+        )?;
+    }
+    writeln!(out, "\n{bold}Tips{bold:#}")?;
+    for t in &card.tips {
+        writeln!(out, "  • {t}")?;
+    }
+    Ok(())
+}

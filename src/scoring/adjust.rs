@@ -1,0 +1,107 @@
+//! The two rules that change cues already found: "but" erasing the
+//! acknowledgment before it, and empathy phrases stuffed without substance
+//! (ten "I understand" never beat one real acknowledgment and a question).
+
+use super::card::Dimension;
+use super::cue::{Ctx, Cue, Structural};
+use super::lexical::Found;
+use super::matcher::Hit;
+
+fn softens(c: &Cue) -> bool {
+    matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession) && c.weight > 0.0
+}
+
+/// True if an open question follows the contrast in its own sentence
+/// ("I see, but what exactly worries you?" still explores).
+fn opens_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
+    ctx.questions.get(sentence).copied().unwrap_or(false)
+        && found.question_words.iter().any(|(q, w)| {
+            q.start >= h.end
+                && ctx.seg.sentence_of(q.start) == sentence
+                && *w >= ctx.rubric.questions.open_min
+        })
+}
+
+/// "I understand, but..." : the acknowledgment before the contrast (same
+/// sentence, or the previous one when the contrast opens its sentence) is
+/// erased and a `yes_but` cue fires on the contrast.
+pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
+    let keep = ctx.rubric.yes_but.keep;
+    let mut add = Vec::new();
+    for (h, standalone) in found.contrasts.clone() {
+        let sentence = ctx.seg.sentence_of(h.start);
+        if opens_after(ctx, found, &h, sentence) {
+            continue;
+        }
+        let opens_sentence = ctx
+            .seg
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| s.first == ctx.seg.token_at(h.start));
+        let mut cancelled = false;
+        for c in found.cues.iter_mut() {
+            let near = c.sentence == sentence || (opens_sentence && c.sentence + 1 == sentence);
+            if near && c.norm.1 <= h.start && softens(c) {
+                c.weight *= keep;
+                cancelled = true;
+            }
+        }
+        if cancelled || standalone {
+            let w = ctx.rubric.structural.yes_but;
+            add.push(ctx.structural(Structural::YesBut, (h.start, h.end), w));
+        }
+    }
+    found.cues.extend(add);
+}
+
+/// Polite words inside a hostile sentence ("Sure, I'll use short sentences
+/// for your precious time") are no empathy: they count for nothing.
+pub(crate) fn hostile_sentences(ctx: &Ctx<'_>, found: &mut Found) {
+    let at = ctx.rubric.sentences.negative_at;
+    let hostile: Vec<usize> = found
+        .cues
+        .iter()
+        .filter(|c| c.dim == Dimension::Dismissal && c.weight <= at)
+        .map(|c| c.sentence)
+        .collect();
+    for c in found.cues.iter_mut() {
+        if c.weight > 0.0 && hostile.contains(&c.sentence) {
+            c.weight = 0.0;
+        }
+    }
+}
+
+/// True if the answer explores or reframes: the empathy had a purpose.
+fn has_substance(found: &Found) -> bool {
+    found
+        .cues
+        .iter()
+        .any(|c| matches!(c.dim, Dimension::Exploration | Dimension::Reframe) && c.weight > 0.0)
+}
+
+/// Several empathy phrases (or one said twice, or two with nothing after
+/// them) is stuffing: only the first keeps its weight and a penalty grows
+/// with each extra phrase.
+pub(crate) fn stuffing(ctx: &Ctx<'_>, found: &mut Found) {
+    let cfg = &ctx.rubric.stuffing;
+    let text = &ctx.norm.text;
+    let mut idx: Vec<usize> = (0..found.cues.len()).filter(|&i| found.cues[i].empathy).collect();
+    idx.sort_by_key(|&i| found.cues[i].norm.0);
+    let phrase = |c: &Cue| text.get(c.norm.0..c.norm.1).unwrap_or_default();
+    let repeated = idx
+        .iter()
+        .enumerate()
+        .any(|(k, &i)| idx[..k].iter().any(|&j| phrase(&found.cues[j]) == phrase(&found.cues[i])));
+    let n = idx.len();
+    if n < 2 || (n < cfg.min_phrases && !repeated && has_substance(found)) {
+        return;
+    }
+    let extra = (n + 1).saturating_sub(cfg.min_phrases).max(1) as f32;
+    let penalty = (ctx.rubric.structural.empathy_stuffing * extra).max(cfg.max_penalty);
+    let last = &found.cues[idx[n - 1]];
+    let span = (found.cues[idx[1]].norm.0, last.norm.1);
+    for &i in &idx[1..] {
+        found.cues[i].weight = 0.0;
+    }
+    found.cues.push(ctx.structural(Structural::EmpathyStuffing, span, penalty));
+}

@@ -1,0 +1,388 @@
+//! One language's lexicon file (`data/scoring/en.toml`, `fr.toml`): cue
+//! families with their phrases and weights, negators, stopwords, detection
+//! words and tips. Loaded, validated (a mistake names its file and line) and
+//! compiled into one Aho-Corasick automaton per language.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::card::Dimension;
+use super::error::{from_toml, line_of, ScoringError};
+use super::pattern::expand;
+use crate::lang::Lang;
+
+/// What a family of phrases is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Role {
+    /// Fires a cue with the family's id, dimension and weight.
+    #[default]
+    Cue,
+    /// "but", "however": erases an acknowledgment just before it.
+    Contrast,
+    /// Blocks shorter phrases inside it and fires nothing ("but also").
+    Mask,
+    /// Makes a question open; its weight grades the question.
+    QuestionWord,
+    /// Number words: count as evidence like digits do.
+    Number,
+    /// "or", "ou": turns a yes/no question into an either/or one.
+    Choice,
+}
+
+/// Which sentences a phrase counts in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Scope {
+    #[default]
+    Any,
+    /// Only in a sentence ending with `?`.
+    Question,
+    /// Only outside questions.
+    Statement,
+}
+
+/// Where in its sentence or clause a phrase must sit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Position {
+    #[default]
+    Any,
+    SentenceStart,
+    SentenceEnd,
+    ClauseStart,
+    ClauseEnd,
+    /// The phrase is its whole clause ("Si, ils y sont" but not "Si vous...").
+    WholeClause,
+    /// The phrase is its whole sentence ("Seriously?").
+    WholeSentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    lang: Spanned<String>,
+    negation: NegationSpec,
+    detect: DetectSpec,
+    words: WordsSpec,
+    tips: BTreeMap<String, Spanned<String>>,
+    cues: BTreeMap<String, Spanned<FamilySpec>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegationSpec {
+    window: usize,
+    before: Vec<Spanned<String>>,
+    #[serde(default)]
+    after: Vec<Spanned<String>>,
+    #[serde(default)]
+    after_window: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetectSpec {
+    words: Vec<String>,
+    #[serde(default)]
+    chars: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsSpec {
+    you: Vec<String>,
+    stopwords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilySpec {
+    #[serde(default)]
+    role: Role,
+    dimension: Option<Dimension>,
+    weight: Option<f32>,
+    #[serde(default)]
+    scope: Scope,
+    #[serde(default)]
+    position: Position,
+    #[serde(default)]
+    negatable: bool,
+    negated_as: Option<String>,
+    #[serde(default)]
+    empathy: bool,
+    #[serde(default)]
+    standalone: bool,
+    phrases: Vec<Spanned<PhraseSpec>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum PhraseSpec {
+    Plain(String),
+    Detailed {
+        p: String,
+        w: Option<f32>,
+        at: Option<Position>,
+    },
+}
+
+/// A compiled family.
+#[derive(Debug, Clone)]
+pub(crate) struct Family {
+    pub id: String,
+    pub role: Role,
+    pub dimension: Dimension,
+    /// The family's default weight (phrases may override it).
+    pub weight: f32,
+    pub scope: Scope,
+    pub negatable: bool,
+    pub negated_as: Option<usize>,
+    /// Counts toward empathy stuffing.
+    pub empathy: bool,
+    /// A contrast that is a "yes, but" by itself.
+    pub standalone: bool,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum PatKind {
+    Family(usize),
+    NegBefore,
+    NegAfter,
+}
+
+/// One pattern of the automaton.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pattern {
+    pub kind: PatKind,
+    pub weight: f32,
+    /// Must start at a word boundary.
+    pub left: bool,
+    /// Must end at a word boundary.
+    pub right: bool,
+    /// Written `word*`: matches any ending of its last word.
+    pub prefix: bool,
+    /// Where in its sentence or clause it must sit.
+    pub position: Position,
+}
+
+/// Everything the scorer knows about one language.
+pub(crate) struct LangRules {
+    pub lang: Lang,
+    pub ac: AhoCorasick,
+    pub patterns: Vec<Pattern>,
+    pub families: Vec<Family>,
+    pub neg_window: usize,
+    pub neg_after_window: usize,
+    pub stopwords: HashSet<String>,
+    pub you: HashSet<String>,
+    pub stemmer: Stemmer,
+    pub tips: BTreeMap<String, String>,
+    pub detect_words: Vec<String>,
+    pub detect_chars: Vec<char>,
+}
+
+impl std::fmt::Debug for LangRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LangRules")
+            .field("lang", &self.lang)
+            .field("patterns", &self.patterns.len())
+            .field("families", &self.families.len())
+            .finish()
+    }
+}
+
+/// Cue ids the code emits itself; lexicon families may not reuse them.
+pub(crate) const STRUCTURAL_IDS: [&str; 12] = [
+    "open_question",
+    "closed_question",
+    "choice_question",
+    "evidence_number",
+    "shouting",
+    "exclamations",
+    "incredulous_echo",
+    "yes_but",
+    "empathy_stuffing",
+    "reflection",
+    "on_topic",
+    "key_concern",
+];
+
+/// Accumulates patterns while checking for duplicates.
+struct Builder<'a> {
+    file: &'a str,
+    src: &'a str,
+    texts: Vec<String>,
+    patterns: Vec<Pattern>,
+    seen: HashMap<String, (usize, PatKind)>,
+}
+
+impl Builder<'_> {
+    fn err(&self, offset: usize, message: String) -> ScoringError {
+        ScoringError::Invalid {
+            file: self.file.to_string(),
+            line: line_of(self.src, offset),
+            message,
+        }
+    }
+
+    fn add(&mut self, phrase: &str, offset: usize, kind: PatKind, weight: f32, position: Position) -> Result<(), ScoringError> {
+        if !weight.is_finite() || weight.abs() > 5.0 {
+            return Err(self.err(offset, format!("`{phrase}`: weight must be between -5 and 5")));
+        }
+        for v in expand(phrase).map_err(|m| self.err(offset, m))? {
+            let key = format!("{}{}", v.text, if v.prefix { "*" } else { "" });
+            if let Some(&(first, first_kind)) = self.seen.get(&key) {
+                // Within one family a variant may come up twice; across
+                // families it would be ambiguous.
+                if first_kind != kind {
+                    let line = line_of(self.src, first);
+                    return Err(self.err(
+                        offset,
+                        format!("`{}` is already listed on line {line}; keep it in one family", v.text),
+                    ));
+                }
+                continue;
+            }
+            self.seen.insert(key, (offset, kind));
+            let first = v.text.chars().next().is_some_and(char::is_alphanumeric);
+            let last = v.text.chars().next_back().is_some_and(char::is_alphanumeric);
+            self.texts.push(v.text);
+            self.patterns.push(Pattern {
+                kind,
+                weight,
+                left: first,
+                right: last && !v.prefix,
+                prefix: v.prefix,
+                position,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Parses, validates and compiles a lexicon file.
+pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, ScoringError> {
+    let raw: LexiconFile = toml::from_str(src).map_err(|e| from_toml(file, src, &e))?;
+    let mut b = Builder {
+        file,
+        src,
+        texts: Vec::new(),
+        patterns: Vec::new(),
+        seen: HashMap::new(),
+    };
+    let lang: Lang = raw
+        .lang
+        .get_ref()
+        .parse()
+        .map_err(|e| b.err(raw.lang.span().start, format!("{e}")))?;
+    if lang != expected {
+        return Err(b.err(raw.lang.span().start, format!("this file must say lang = \"{}\"", expected.code())));
+    }
+    let families = compile_families(&raw.cues, &mut b)?;
+    for (list, kind) in [(&raw.negation.before, PatKind::NegBefore), (&raw.negation.after, PatKind::NegAfter)] {
+        for n in list {
+            b.add(n.get_ref(), n.span().start, kind, 0.0, Position::Any)?;
+        }
+    }
+    super::tips::check(&raw.tips).map_err(|(key, m)| {
+        let at = raw.tips.get(&key).map_or(0, |s| s.span().start);
+        b.err(at, m)
+    })?;
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&b.texts)
+        .map_err(|e| b.err(0, format!("cannot build the phrase automaton: {e}")))?;
+    let norm_set = |v: &[String]| v.iter().map(|w| super::normalize::normalize_phrase(w)).collect();
+    Ok(LangRules {
+        lang,
+        ac,
+        patterns: b.patterns,
+        families,
+        neg_window: raw.negation.window,
+        neg_after_window: raw.negation.after_window,
+        stopwords: norm_set(&raw.words.stopwords),
+        you: norm_set(&raw.words.you),
+        stemmer: Stemmer::create(match lang {
+            Lang::En => Algorithm::English,
+            Lang::Fr => Algorithm::French,
+        }),
+        tips: raw.tips.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
+        detect_words: raw.detect.words.iter().map(|w| super::normalize::normalize_phrase(w)).collect(),
+        detect_chars: raw.detect.chars.chars().collect(),
+    })
+}
+
+fn compile_families(
+    cues: &BTreeMap<String, Spanned<FamilySpec>>,
+    b: &mut Builder<'_>,
+) -> Result<Vec<Family>, ScoringError> {
+    let index: HashMap<&str, usize> = cues.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let mut families = Vec::with_capacity(cues.len());
+    for (i, (id, spanned)) in cues.iter().enumerate() {
+        let at = spanned.span().start;
+        let f = spanned.get_ref();
+        check_family(id, f, &index, cues).map_err(|m| b.err(at, format!("[cues.{id}] {m}")))?;
+        let weight = f.weight.unwrap_or(1.0);
+        for p in &f.phrases {
+            let (text, w, at) = match p.get_ref() {
+                PhraseSpec::Plain(t) => (t.as_str(), weight, f.position),
+                PhraseSpec::Detailed { p: t, w, at } => (t.as_str(), w.unwrap_or(weight), at.unwrap_or(f.position)),
+            };
+            b.add(text, p.span().start, PatKind::Family(i), w, at)?;
+        }
+        families.push(Family {
+            id: id.clone(),
+            role: f.role,
+            weight,
+            dimension: f.dimension.unwrap_or(match f.role {
+                Role::Number => Dimension::Reframe,
+                _ => Dimension::Exploration,
+            }),
+            scope: f.scope,
+            negatable: f.negatable,
+            negated_as: f.negated_as.as_deref().and_then(|n| index.get(n).copied()),
+            empathy: f.empathy,
+            standalone: f.standalone,
+        });
+    }
+    Ok(families)
+}
+
+fn check_family(
+    id: &str,
+    f: &FamilySpec,
+    index: &HashMap<&str, usize>,
+    cues: &BTreeMap<String, Spanned<FamilySpec>>,
+) -> Result<(), String> {
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        return Err("ids use lowercase letters, digits and `_` only".into());
+    }
+    if STRUCTURAL_IDS.contains(&id) {
+        return Err(format!("`{id}` is a cue the scorer finds by itself; pick another id"));
+    }
+    if f.phrases.is_empty() {
+        return Err("needs at least one phrase".into());
+    }
+    if f.role == Role::Cue && (f.dimension.is_none() || f.weight.is_none()) {
+        return Err("a cue family needs a `dimension` and a `weight`".into());
+    }
+    if let Some(w) = f.weight {
+        if !w.is_finite() || w.abs() > 5.0 {
+            return Err("weight must be between -5 and 5".into());
+        }
+    }
+    if let Some(target) = &f.negated_as {
+        match index.get(target.as_str()) {
+            Some(_) if cues.get(target).is_some_and(|t| t.get_ref().role == Role::Cue) => {}
+            _ => return Err(format!("negated_as = \"{target}\" is not a cue family of this file")),
+        }
+    }
+    Ok(())
+}

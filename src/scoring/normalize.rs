@@ -1,0 +1,381 @@
+//! One pass over an answer that produces the text the lexicons are matched
+//! against (lowercase, accents folded, apostrophes unified, invisible
+//! characters dropped, punctuation turned into single spaces) while keeping a
+//! byte map back to the original, so every cue can point at what the trainee
+//! actually wrote. Punctuation is not lost: it is kept aside as sentence and
+//! clause marks, with the capitals and "!!!" runs the tone cues need.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// A sentence or clause boundary found in the original punctuation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// Byte offset in the normalised text: tokens starting at or after it
+    /// belong to the next sentence or clause.
+    pub at: usize,
+    /// What kind of boundary it is.
+    pub kind: MarkKind,
+}
+
+/// The strength of a boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkKind {
+    /// Ends a sentence; `question` if a `?` was among its punctuation.
+    Sentence { question: bool },
+    /// Ends a clause only (comma, colon, dash, parenthesis, quote).
+    Clause,
+}
+
+/// A span of the original text, in bytes.
+pub(crate) type Span = (usize, usize);
+
+/// An answer prepared for matching.
+#[derive(Debug, Default)]
+pub(crate) struct Normalized {
+    /// Lowercase, folded words separated by single spaces.
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// Sentence and clause boundaries, in text order.
+    pub marks: Vec<Mark>,
+    /// Words written entirely in capitals (two letters or more): original
+    /// span and letter count.
+    pub caps: Vec<(Span, usize)>,
+    /// Runs like `!!`, `?!` or `???` in the original text.
+    pub bangs: Vec<Span>,
+}
+
+/// What one original character turns into.
+enum Class {
+    Skip,
+    Space { newline: bool },
+    Sentence { question: bool },
+    Clause,
+    Hyphen,
+    Apostrophe,
+    Word,
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => Class::Skip,
+        '\u{180E}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Class::Skip,
+        '\u{FE00}'..='\u{FE0F}' => Class::Skip,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => Class::Space { newline: true },
+        c if c.is_whitespace() || c.is_control() => Class::Space { newline: false },
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' | '\u{FF07}' => {
+            Class::Apostrophe
+        }
+        '?' | '\u{00BF}' | '\u{FF1F}' => Class::Sentence { question: true },
+        '.' | '!' | ';' | '\u{2026}' | '\u{00A1}' | '\u{3002}' | '\u{FF01}' => {
+            Class::Sentence { question: false }
+        }
+        '-' | '\u{2010}' | '\u{2011}' => Class::Hyphen,
+        ',' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\u{00AB}' | '\u{00BB}' => Class::Clause,
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2012}'..='\u{2015}' | '\u{2212}' => Class::Clause,
+        '/' | '\\' | '|' | '*' | '_' | '~' | '<' | '>' | '=' | '^' | '\u{2022}' | '\u{00B7}' => {
+            Class::Clause
+        }
+        _ => Class::Word,
+    }
+}
+
+/// Folds one lowercase character to its matching form (accents removed,
+/// ligatures split), handing each resulting character to `emit`.
+fn fold(c: char, mut emit: impl FnMut(char)) {
+    match c {
+        'œ' => "oe".chars().for_each(emit),
+        'æ' => "ae".chars().for_each(emit),
+        'ß' => "ss".chars().for_each(emit),
+        'ø' => emit('o'),
+        'ł' => emit('l'),
+        'đ' => emit('d'),
+        'ı' => emit('i'),
+        c => decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                emit(d)
+            }
+        }),
+    }
+}
+
+/// Builder state for one normalisation pass.
+struct Pass<'a> {
+    src: &'a str,
+    out: Normalized,
+    pending_space: bool,
+    word: Option<(usize, usize, usize, usize)>, // start, end, letters, uppercase
+    bang: Option<(usize, usize, usize, bool)>,  // start, end, count, has '!'
+}
+
+impl<'a> Pass<'a> {
+    fn push_char(&mut self, c: char, start: usize, end: usize) {
+        if self.pending_space && !self.out.text.is_empty() {
+            self.push_raw(' ', start, start);
+        }
+        self.pending_space = false;
+        self.push_raw(c, start, end);
+    }
+
+    fn push_raw(&mut self, c: char, start: usize, end: usize) {
+        self.out.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.out.starts.push(start as u32);
+            self.out.ends.push(end as u32);
+        }
+    }
+
+    fn mark(&mut self, kind: MarkKind) {
+        self.pending_space = true;
+        let at = self.out.text.len();
+        if let Some(last) = self.out.marks.last_mut() {
+            if last.at == at {
+                last.kind = match (last.kind, kind) {
+                    (MarkKind::Sentence { question: a }, MarkKind::Sentence { question: b }) => {
+                        MarkKind::Sentence { question: a || b }
+                    }
+                    (MarkKind::Sentence { question }, MarkKind::Clause)
+                    | (MarkKind::Clause, MarkKind::Sentence { question }) => {
+                        MarkKind::Sentence { question }
+                    }
+                    (MarkKind::Clause, MarkKind::Clause) => MarkKind::Clause,
+                };
+                return;
+            }
+        }
+        self.out.marks.push(Mark { at, kind });
+    }
+
+    /// Closes the current original word, recording it if it was all capitals.
+    fn end_word(&mut self) {
+        if let Some((start, end, letters, upper)) = self.word.take() {
+            if letters >= 2 && upper == letters {
+                self.out.caps.push(((start, end), letters));
+            }
+        }
+    }
+
+    fn track_word(&mut self, c: char, start: usize, end: usize) {
+        if !c.is_alphanumeric() {
+            self.end_word();
+            return;
+        }
+        let w = self.word.get_or_insert((start, end, 0, 0));
+        w.1 = end;
+        if c.is_alphabetic() {
+            w.2 += 1;
+            if c.is_uppercase() {
+                w.3 += 1;
+            }
+        }
+    }
+
+    fn track_bang(&mut self, c: char, start: usize, end: usize) {
+        if c == '!' || c == '?' {
+            let b = self.bang.get_or_insert((start, end, 0, false));
+            b.1 = end;
+            b.2 += 1;
+            b.3 |= c == '!';
+        } else if !c.is_whitespace() {
+            self.end_bang();
+        }
+    }
+
+    fn end_bang(&mut self) {
+        if let Some((start, end, count, has_bang)) = self.bang.take() {
+            if (count >= 2 && has_bang) || count >= 3 {
+                self.out.bangs.push((start, end));
+            }
+        }
+    }
+
+    /// True if `.` or `,` at `start` sits between two digits (4.8, 1,500).
+    fn in_number(&self, start: usize) -> bool {
+        let prev_digit = self.out.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+            && !self.pending_space;
+        let next_digit = self.src[start + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
+        prev_digit && next_digit
+    }
+
+    /// True if a hyphen joins two words (peut-être, one-page).
+    fn joins_words(&self, end: usize) -> bool {
+        let prev = self.out.text.chars().next_back();
+        let next = self.src[end..].chars().next();
+        !self.pending_space
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric)
+    }
+
+    fn step(&mut self, start: usize, c: char) {
+        let end = start + c.len_utf8();
+        self.track_word(c, start, end);
+        self.track_bang(c, start, end);
+        match classify(c) {
+            Class::Skip => {
+                // A combining accent belongs to the letter before it.
+                if is_combining_mark(c) || c == '\u{FE0F}' {
+                    if let Some(last) = self.out.ends.last_mut() {
+                        if *last as usize == start {
+                            *last = end as u32;
+                        }
+                    }
+                }
+            }
+            Class::Space { newline } => {
+                self.pending_space = true;
+                if newline {
+                    self.mark(MarkKind::Sentence { question: false });
+                }
+            }
+            Class::Sentence { question } => {
+                if c == '.' && self.in_number(start) {
+                    self.push_char('.', start, end);
+                } else {
+                    self.mark(MarkKind::Sentence { question });
+                }
+            }
+            Class::Clause => {
+                if c == ',' && self.in_number(start) {
+                    self.push_char(',', start, end);
+                } else {
+                    self.mark(MarkKind::Clause);
+                }
+            }
+            Class::Hyphen => {
+                if self.joins_words(end) {
+                    self.pending_space = true;
+                } else {
+                    self.mark(MarkKind::Clause);
+                }
+            }
+            Class::Apostrophe => self.push_char('\'', start, end),
+            Class::Word if c.is_ascii() => self.push_char(c.to_ascii_lowercase(), start, end),
+            Class::Word if is_combining_mark(c) => {
+                if let Some(last) = self.out.ends.last_mut() {
+                    *last = end as u32;
+                }
+            }
+            Class::Word => {
+                for lc in c.to_lowercase() {
+                    let mut buf = [char::default(); 4];
+                    let mut n = 0;
+                    fold(lc, |f| {
+                        if n < buf.len() {
+                            buf[n] = f;
+                            n += 1;
+                        }
+                    });
+                    for &f in &buf[..n] {
+                        self.push_char(f, start, end);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Normalized {
+    /// Normalises `src` in one pass.
+    pub(crate) fn new(src: &str) -> Normalized {
+        let mut pass = Pass {
+            src,
+            out: Normalized {
+                text: String::with_capacity(src.len()),
+                starts: Vec::with_capacity(src.len()),
+                ends: Vec::with_capacity(src.len()),
+                ..Normalized::default()
+            },
+            pending_space: false,
+            word: None,
+            bang: None,
+        };
+        for (start, c) in src.char_indices() {
+            pass.step(start, c);
+        }
+        pass.end_word();
+        pass.end_bang();
+        pass.out
+    }
+
+    /// The original byte span behind `start..end` of the normalised text.
+    pub(crate) fn original(&self, start: usize, end: usize) -> Span {
+        if start >= end || end > self.starts.len() {
+            return (0, 0);
+        }
+        (self.starts[start] as usize, self.ends[end - 1] as usize)
+    }
+
+    /// The normalised byte where original byte `orig` (or what follows it) went.
+    pub(crate) fn position_of(&self, orig: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < orig)
+    }
+
+    /// True if the normalised text has a letter between the normalised
+    /// positions of original bytes `from` and `to`.
+    pub(crate) fn has_letters_between(&self, from: usize, to: usize) -> bool {
+        let (a, b) = (self.position_of(from), self.position_of(to));
+        self.text
+            .get(a..b.max(a))
+            .is_some_and(|s| s.chars().any(char::is_alphabetic))
+    }
+}
+
+/// Normalises a lexicon phrase exactly like an answer, so coaches can write
+/// phrases naturally (accents, capitals, curly apostrophes all work).
+pub(crate) fn normalize_phrase(phrase: &str) -> String {
+    Normalized::new(phrase).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_apostrophes_and_punctuation() {
+        let n = Normalized::new("Ça  n’a PAS marché, Qu'est-ce que… ÉLÈVE");
+        assert_eq!(n.text, "ca n'a pas marche qu'est ce que eleve");
+        assert_eq!(n.marks.len(), 2);
+    }
+
+    #[test]
+    fn maps_spans_back_across_multibyte_and_invisible_characters() {
+        let src = "😀 Vous n\u{200B}’avez pas tort";
+        let n = Normalized::new(src);
+        assert_eq!(n.text, "😀 vous n'avez pas tort");
+        let at = n.text.find("n'avez").unwrap();
+        let (s, e) = n.original(at, at + "n'avez".len());
+        assert_eq!(&src[s..e], "n\u{200B}’avez");
+    }
+
+    #[test]
+    fn keeps_decimal_numbers_whole_and_records_questions() {
+        let n = Normalized::new("A 4.8 rating? Yes. 1,500 people!!!");
+        assert_eq!(n.text, "a 4.8 rating yes 1,500 people");
+        assert_eq!(n.marks[0].kind, MarkKind::Sentence { question: true });
+        assert_eq!(n.bangs.len(), 1);
+    }
+
+    #[test]
+    fn records_words_in_capitals_but_not_single_letters() {
+        let n = Normalized::new("I said YOU are WRONG");
+        let words: Vec<usize> = n.caps.iter().map(|c| c.1).collect();
+        assert_eq!(words, vec![3, 5]);
+    }
+
+    #[test]
+    fn decomposed_accents_stay_inside_the_span() {
+        let src = "de\u{301}cu";
+        let n = Normalized::new(src);
+        assert_eq!(n.text, "decu");
+        assert_eq!(n.original(0, n.text.len()), (0, src.len()));
+    }
+
+    #[test]
+    fn empty_and_invisible_inputs_give_empty_text() {
+        assert!(Normalized::new("").text.is_empty());
+        assert!(Normalized::new("\u{200B}\u{FEFF}  \u{200D}").text.is_empty());
+    }
+}

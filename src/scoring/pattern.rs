@@ -1,0 +1,138 @@
+//! The small phrase syntax of the lexicons, so a coach writes one readable
+//! line instead of twenty variants:
+//! - `[a|b|c]` picks one alternative; an empty one makes the group optional
+//!   (`[totally |]agree` is `totally agree` or `agree`);
+//! - a final `*` matches any word ending (`frustrat*` covers frustrating,
+//!   frustrated, frustration);
+//! - an alternative starting with an apostrophe joins the word before it
+//!   (`[you|they] ['ve got|have]` gives "you've got").
+//!
+//! Phrases are then normalised like answers, so case, accents and the
+//! apostrophe style do not matter.
+
+use super::normalize::normalize_phrase;
+
+/// Most variants one phrase may expand to; more is surely a typo.
+pub(crate) const MAX_VARIANTS: usize = 1024;
+
+/// One concrete phrase ready for the automaton.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Variant {
+    /// The normalised text to search for.
+    pub text: String,
+    /// A trailing `*`: the last word may continue.
+    pub prefix: bool,
+}
+
+/// Expands `phrase` into its normalised variants, or says what is wrong.
+pub(crate) fn expand(phrase: &str) -> Result<Vec<Variant>, String> {
+    let (body, prefix) = match phrase.trim_end().strip_suffix('*') {
+        Some(body) => (body, true),
+        None => (phrase, false),
+    };
+    if body.contains('*') {
+        return Err(format!("`{phrase}`: `*` is only allowed at the very end"));
+    }
+    let mut variants = vec![String::new()];
+    let mut rest = body;
+    while !rest.is_empty() {
+        match rest.find('[') {
+            None => {
+                if rest.contains(']') || rest.contains('|') {
+                    return Err(format!("`{phrase}`: `]` or `|` outside a [..] group"));
+                }
+                append(&mut variants, &[rest]);
+                rest = "";
+            }
+            Some(open) => {
+                let (before, group) = rest.split_at(open);
+                if before.contains(']') || before.contains('|') {
+                    return Err(format!("`{phrase}`: `]` or `|` outside a [..] group"));
+                }
+                append(&mut variants, &[before]);
+                let close = group
+                    .find(']')
+                    .ok_or_else(|| format!("`{phrase}`: `[` without a closing `]`"))?;
+                let inner = &group[1..close];
+                if inner.contains('[') {
+                    return Err(format!("`{phrase}`: groups cannot be nested"));
+                }
+                let options: Vec<&str> = inner.split('|').collect();
+                if variants.len() * options.len() > MAX_VARIANTS {
+                    return Err(format!(
+                        "`{phrase}` expands to more than {MAX_VARIANTS} variants"
+                    ));
+                }
+                append(&mut variants, &options);
+                rest = &group[close + 1..];
+            }
+        }
+    }
+    let mut out: Vec<Variant> = Vec::with_capacity(variants.len());
+    for v in variants {
+        // `[you|they] ['ve got|have]` means "you've got", not "you 've got".
+        let text = normalize_phrase(&v.replace(" '", "'").replace(" ’", "’"));
+        if text.is_empty() {
+            return Err(format!("`{phrase}`: a variant has no words"));
+        }
+        let variant = Variant { text, prefix };
+        if !out.contains(&variant) {
+            out.push(variant);
+        }
+    }
+    Ok(out)
+}
+
+fn append(variants: &mut Vec<String>, options: &[&str]) {
+    let mut next = Vec::with_capacity(variants.len() * options.len());
+    for v in variants.iter() {
+        for o in options {
+            next.push(format!("{v}{o}"));
+        }
+    }
+    *variants = next;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &str) -> Vec<String> {
+        expand(p).unwrap().into_iter().map(|v| v.text).collect()
+    }
+
+    #[test]
+    fn expands_groups_and_optional_words() {
+        assert_eq!(
+            texts("[you're|you are] [totally |]right"),
+            vec!["you're totally right", "you're right", "you are totally right", "you are right"]
+        );
+    }
+
+    #[test]
+    fn normalises_accents_and_apostrophes() {
+        assert_eq!(texts("Vous n’avez pas TORT"), vec!["vous n'avez pas tort"]);
+    }
+
+    #[test]
+    fn an_apostrophe_option_joins_the_word_before() {
+        assert_eq!(texts("[you|they] ['ve got|have]"), vec!["you've got", "you have", "they've got", "they have"]);
+    }
+
+    #[test]
+    fn trailing_star_makes_a_prefix() {
+        let v = expand("frustrat*").unwrap();
+        assert!(v[0].prefix);
+        assert_eq!(v[0].text, "frustrat");
+    }
+
+    #[test]
+    fn rejects_broken_syntax() {
+        assert!(expand("[a|b").is_err());
+        assert!(expand("a]b").is_err());
+        assert!(expand("a*b").is_err());
+        assert!(expand("[a|[b]]").is_err());
+        assert!(expand("[|]").is_err());
+        assert!(expand("...").is_err());
+    }
+}

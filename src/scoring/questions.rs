@@ -1,0 +1,61 @@
+//! Judges each question as a whole: open and exploratory ("what would you
+//! need to see?"), closed ("can I book Tuesday?"), either/or, or logistics
+//! ("what address?"). A question carrying an attack or a pitch is rhetorical
+//! and earns no exploration credit.
+
+use super::cue::{Ctx, Cue, Structural};
+use super::lexical::Found;
+use super::lexicon::{LangRules, PatKind, Role};
+use super::matcher::Hit;
+use super::normalize::{MarkKind, Normalized};
+use super::segment::Segments;
+
+/// Per sentence: does it ask something? A sentence ending with `?` does; so
+/// does a last sentence left without punctuation that opens with a question
+/// word ("what tool did you use before").
+pub(crate) fn flags(rules: &LangRules, norm: &Normalized, seg: &Segments, hits: &[Hit]) -> Vec<bool> {
+    let mut flags: Vec<bool> = seg.sentences.iter().map(|s| s.question).collect();
+    let unterminated = !matches!(
+        norm.marks.last(),
+        Some(m) if m.at == norm.text.len() && matches!(m.kind, MarkKind::Sentence { .. })
+    );
+    if let (true, Some(last), Some(flag)) = (unterminated, seg.sentences.last(), flags.last_mut()) {
+        let opens = hits.iter().any(|h| {
+            let is_question_word = matches!(
+                rules.patterns.get(h.pat).map(|p| p.kind),
+                Some(PatKind::Family(f)) if rules.families.get(f).is_some_and(|f| f.role == Role::QuestionWord)
+            );
+            is_question_word && seg.token_at(h.start) == last.first
+        });
+        *flag |= opens;
+    }
+    flags
+}
+
+/// Adds one question cue per question sentence.
+pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
+    let r = &ctx.rubric.structural;
+    let mut add = Vec::new();
+    for (s, _) in ctx.seg.sentences.iter().enumerate() {
+        if !ctx.questions.get(s).copied().unwrap_or(false) || ctx.sentence_is_negative(&found.cues, s) {
+            continue;
+        }
+        let in_sentence = |h: &Hit| ctx.seg.sentence_of(h.start) == s;
+        let best = found
+            .question_words
+            .iter()
+            .filter(|(h, _)| in_sentence(h))
+            .map(|(_, w)| *w)
+            .fold(0.0f32, f32::max);
+        let span = ctx.sentence_span(s);
+        let cue: Cue = if best >= ctx.rubric.questions.open_min {
+            ctx.structural(Structural::OpenQuestion, span, best * r.open_question)
+        } else if best <= 0.0 && found.choices.iter().any(in_sentence) {
+            ctx.structural(Structural::ChoiceQuestion, span, r.choice_question)
+        } else {
+            ctx.structural(Structural::ClosedQuestion, span, r.closed_question)
+        };
+        add.push(cue);
+    }
+    found.cues.extend(add);
+}

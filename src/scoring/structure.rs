@@ -1,0 +1,87 @@
+//! Cues read from the shape of the text rather than its phrases: numbers
+//! (evidence), ALL CAPS and "!!!" (shouting), and a leading one-word echo
+//! question ("Small?", "Essayé ?") that meets an objection with disbelief.
+
+use super::cue::{Ctx, Cue, Structural};
+use super::lexical::Found;
+
+/// Adds number, shouting, exclamation and echo cues.
+pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
+    let mut add = Vec::new();
+    numbers(ctx, found, &mut add);
+    shouting(ctx, &mut add);
+    let w = ctx.rubric.structural.exclamations;
+    for &(start, end) in &ctx.norm.bangs {
+        let at = ctx.norm.position_of(start);
+        let mut cue = ctx.structural(Structural::Exclamations, (at, at), w);
+        cue.orig = (start, end);
+        add.push(cue);
+    }
+    echo(ctx, found, &mut add);
+    found.cues.extend(add);
+}
+
+/// Digits and number words count as evidence, except inside a sentence that
+/// attacks or pitches (a discount's "20%" is no reframe).
+fn numbers(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
+    let w = ctx.rubric.structural.evidence_number;
+    let text = ctx.norm.text.as_bytes();
+    let mut spans: Vec<(usize, usize)> = ctx
+        .seg
+        .tokens
+        .iter()
+        .filter(|t| text[t.start..t.end].iter().any(u8::is_ascii_digit))
+        .map(|t| (t.start, t.end))
+        .collect();
+    spans.extend(found.numbers.iter().map(|h| (h.start, h.end)));
+    spans.sort_unstable();
+    for span in spans {
+        let s = ctx.seg.sentence_of(span.0);
+        if !ctx.sentence_is_negative(&found.cues, s) {
+            add.push(ctx.structural(Structural::EvidenceNumber, span, w));
+        }
+    }
+}
+
+/// Runs of capitalised words, or one long one, are shouting.
+fn shouting(ctx: &Ctx<'_>, add: &mut Vec<Cue>) {
+    let cfg = &ctx.rubric.shouting;
+    let caps = &ctx.norm.caps;
+    let mut i = 0;
+    while i < caps.len() {
+        let mut j = i + 1;
+        while j < caps.len() && !ctx.norm.has_letters_between(caps[j - 1].0 .1, caps[j].0 .0) {
+            j += 1;
+        }
+        let run = &caps[i..j];
+        if run.len() >= cfg.min_run || run.iter().any(|c| c.1 >= cfg.min_letters) {
+            let (start, end) = (run[0].0 .0, run[run.len() - 1].0 .1);
+            let at = ctx.norm.position_of(start);
+            let mut cue = ctx.structural(Structural::Shouting, (at, at), ctx.rubric.structural.shouting);
+            cue.orig = (start, end);
+            add.push(cue);
+        }
+        i = j;
+    }
+}
+
+/// A first sentence that only repeats a word or two back as a question,
+/// without a question word, before anything else is said.
+fn echo(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
+    let Some(first) = ctx.seg.sentences.first() else {
+        return;
+    };
+    let words = first.end - first.first;
+    let is_echo = first.question
+        && ctx.seg.sentences.len() > 1
+        && words <= ctx.rubric.questions.echo_max_words
+        && !found.question_words.iter().any(|(h, _)| ctx.seg.sentence_of(h.start) == 0)
+        && !found.cues.iter().any(|c| c.sentence == 0);
+    if is_echo {
+        add.push(ctx.structural(
+            Structural::IncredulousEcho,
+            ctx.sentence_span(0),
+            ctx.rubric.structural.incredulous_echo,
+        ));
+    }
+}
