@@ -28,6 +28,9 @@ pub enum AppError {
         /// The limit.
         max: usize,
     },
+    /// A setting outside what is allowed.
+    #[error("{0}")]
+    BadSetting(String),
     /// The debate refused the request (ended, bad turn, ...).
     #[error(transparent)]
     Debate(#[from] DebateError),

@@ -17,6 +17,7 @@ use crate::scoring::Scorer;
 use crate::store::Store;
 
 mod error;
+pub mod guild;
 pub mod library;
 pub mod progress;
 pub mod spar;

@@ -19,9 +19,9 @@ pub struct StartOptions {
     pub debate_id: Option<String>,
     /// A given objection; else spaced repetition picks one.
     pub objection: Option<String>,
-    /// The language when no objection is given (default: the app's).
+    /// The language when no objection is given (default: the guild's).
     pub lang: Option<Lang>,
-    /// Turns before the prospect decides (default: the app's).
+    /// Turns before the prospect decides (default: the guild's).
     pub turns: Option<u8>,
 }
 
@@ -65,7 +65,10 @@ impl App {
         let objection = match options.objection {
             Some(id) => super::library::show(self.store(), guild, &id)?,
             None => {
-                let lang = options.lang.unwrap_or(self.lang);
+                let lang = match options.lang {
+                    Some(lang) => lang,
+                    None => self.guild_lang(guild)?,
+                };
                 let library = self.store().objections(guild)?;
                 let history: Vec<DebateSummary> = self
                     .store()
@@ -79,7 +82,10 @@ impl App {
             }
         };
         let new = NewDebate {
-            max_turns: options.turns.unwrap_or(self.turns),
+            max_turns: match options.turns {
+                Some(turns) => turns,
+                None => self.guild_turns(guild)?,
+            },
             ..NewDebate::new(debate_id, guild, trainee)
         };
         let debate = Debate::start(new, &objection, &self.personas, now, &mut rng);
@@ -192,7 +198,12 @@ impl App {
 
 /// Rejects what no prospect could answer: nothing, or an essay.
 fn check_answer(answer: &str) -> Result<(), AppError> {
-    if answer.trim().is_empty() {
+    // Zero-width and control characters render as nothing: an answer made
+    // only of them is as empty as a blank one.
+    let invisible = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    if answer.chars().all(invisible) {
         return Err(AppError::EmptyAnswer);
     }
     if answer.len() > MAX_ANSWER_BYTES {

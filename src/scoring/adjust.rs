@@ -22,6 +22,19 @@ fn opens_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
         })
 }
 
+/// True if the contrast brings evidence rather than a rebuttal ("You're
+/// right, it costs more. However, one client recovered it in six weeks"):
+/// an example or a distinction follows in its sentence, and nothing hostile.
+fn evidence_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
+    let after = |c: &&Cue| c.sentence == sentence && c.norm.0 >= h.end;
+    let evidence = found
+        .cues
+        .iter()
+        .filter(after)
+        .any(|c| c.dim == Dimension::Reframe && matches!(c.id, super::cue::CueId::Family(_)) && c.weight >= 0.8);
+    evidence && !ctx.sentence_is_negative(&found.cues, sentence)
+}
+
 /// "I understand, but..." : the acknowledgment before the contrast (same
 /// sentence, or the previous one when the contrast opens its sentence) is
 /// erased and a `yes_but` cue fires on the contrast.
@@ -30,7 +43,7 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
     let mut add = Vec::new();
     for (h, standalone) in found.contrasts.clone() {
         let sentence = ctx.seg.sentence_of(h.start);
-        if opens_after(ctx, found, &h, sentence) {
+        if !standalone && (opens_after(ctx, found, &h, sentence) || evidence_after(ctx, found, &h, sentence)) {
             continue;
         }
         let opens_sentence = ctx
@@ -41,7 +54,7 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
         let mut cancelled = false;
         for c in found.cues.iter_mut() {
             let near = c.sentence == sentence || (opens_sentence && c.sentence + 1 == sentence);
-            if near && c.norm.1 <= h.start && softens(c) {
+            if near && c.norm.0 < h.start && softens(c) {
                 c.weight *= keep;
                 cancelled = true;
             }
@@ -92,13 +105,26 @@ pub(crate) fn stuffing(ctx: &Ctx<'_>, found: &mut Found) {
         .iter()
         .enumerate()
         .any(|(k, &i)| idx[..k].iter().any(|&j| phrase(&found.cues[j]) == phrase(&found.cues[i])));
-    let n = idx.len();
-    if n < 2 || (n < cfg.min_phrases && !repeated && has_substance(found)) {
+    // Phrases count by clause: "Dommage, ça a dû être décevant" is one
+    // feeling in two clauses, not stuffing.
+    let mut clauses: Vec<u32> = idx
+        .iter()
+        .filter_map(|&i| ctx.seg.tokens.get(ctx.seg.token_at(found.cues[i].norm.0)).map(|t| t.clause))
+        .collect();
+    clauses.dedup();
+    let n = clauses.len().max(usize::from(repeated) + 1);
+    if idx.len() < 2 || n < 2 || (n < cfg.min_phrases && !repeated && has_substance(found)) {
         return;
     }
-    let extra = (n + 1).saturating_sub(cfg.min_phrases).max(1) as f32;
+    // Without a question or a reframe after them, every phrase beyond the
+    // first is hollow; with one, only those beyond what is natural are.
+    let extra = if has_substance(found) {
+        (n + 1).saturating_sub(cfg.min_phrases).max(1)
+    } else {
+        n - 1
+    } as f32;
     let penalty = (ctx.rubric.structural.empathy_stuffing * extra).max(cfg.max_penalty);
-    let last = &found.cues[idx[n - 1]];
+    let last = &found.cues[idx[idx.len() - 1]];
     let span = (found.cues[idx[1]].norm.0, last.norm.1);
     for &i in &idx[1..] {
         found.cues[i].weight = 0.0;

@@ -5,8 +5,9 @@
 //! Gates, in the rubric's words: contempt (dismissal at or below its gate)
 //! is level 1 whatever else is said; heavy defensiveness (contradiction,
 //! "yes, but", pitching) caps at 2 whatever polite words surround it; level
-//! 4 needs an acknowledgment (or respect shown) AND exploration or a
-//! reframe, with no more than a trace of negatives; level 5 also needs a
+//! 4 needs an acknowledgment (or respect shown, or a polite opener and a
+//! deep question) AND exploration or a reframe, with no more than a trace
+//! of negatives; level 5 also needs a
 //! concrete reframe, an open question and no real negative.
 
 use std::collections::HashMap;
@@ -99,7 +100,10 @@ fn gate(s: &Sums, rubric: &Rubric) -> Level {
     }
     let receptive = s.get(Acknowledgment) + s.get(Concession) + s.get(Respect);
     let engaged = s.get(Exploration) + s.get(Reframe);
-    if receptive < g.empathetic_receptive || engaged < g.empathetic_engaged || negatives <= g.tainted {
+    // A polite opener followed by a deep, softened question about them
+    // acknowledges by listening, as much as "I understand" does.
+    let listens = receptive >= g.empathetic_polite && s.get(Exploration) >= g.empathetic_deep_question;
+    if (receptive < g.empathetic_receptive && !listens) || engaged < g.empathetic_engaged || negatives <= g.tainted {
         return Level::Neutral;
     }
     let masterful = s.get(Acknowledgment) + s.get(Concession) >= g.masterful_receptive

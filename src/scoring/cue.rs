@@ -25,6 +25,7 @@ pub(crate) enum Structural {
     Reflection,
     OnTopic,
     KeyConcern,
+    Denial,
 }
 
 impl Structural {
@@ -43,6 +44,7 @@ impl Structural {
             Structural::Reflection => "reflection",
             Structural::OnTopic => "on_topic",
             Structural::KeyConcern => "key_concern",
+            Structural::Denial => "denial",
         }
     }
 
@@ -56,7 +58,7 @@ impl Structural {
             Structural::Shouting | Structural::Exclamations | Structural::IncredulousEcho => {
                 Dimension::Dismissal
             }
-            Structural::YesBut | Structural::EmpathyStuffing => Dimension::Defensiveness,
+            Structural::YesBut | Structural::EmpathyStuffing | Structural::Denial => Dimension::Defensiveness,
             Structural::Reflection => Dimension::Acknowledgment,
             Structural::OnTopic | Structural::KeyConcern => Dimension::Relevance,
         }
@@ -78,6 +80,7 @@ impl Structural {
             Structural::Reflection => s.reflection,
             Structural::OnTopic => s.on_topic,
             Structural::KeyConcern => s.key_concern,
+            Structural::Denial => s.denial,
         }
     }
 }

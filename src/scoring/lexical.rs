@@ -46,6 +46,7 @@ pub(crate) fn position_ok(seg: &Segments, pos: Position, start: usize, end: usiz
         Position::ClauseStart => first == c.0,
         Position::ClauseEnd => last_end == c_end.1,
         Position::WholeClause => first == c.0 && last_end == c_end.1,
+        Position::FirstClause => first == s.first && last_end == c_end.1,
         Position::WholeSentence => first == s.first && last_end == s.end,
     }
 }
@@ -119,7 +120,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Found {
         }
         let sentence = ctx.seg.sentence_of(h.start);
         let in_question = ctx.questions.get(sentence).copied().unwrap_or(false);
-        let scope_ok = match family.scope {
+        let scope_ok = match pattern.scope {
             Scope::Any => true,
             Scope::Question => in_question,
             Scope::Statement => !in_question,

@@ -58,6 +58,9 @@ pub(crate) enum Position {
     ClauseEnd,
     /// The phrase is its whole clause ("Si, ils y sont" but not "Si vous...").
     WholeClause,
+    /// The phrase is the whole first clause of its sentence ("No, ..."
+    /// contradicts; "..., no?" is a tag).
+    FirstClause,
     /// The phrase is its whole sentence ("Seriously?").
     WholeSentence,
 }
@@ -128,6 +131,7 @@ enum PhraseSpec {
         p: String,
         w: Option<f32>,
         at: Option<Position>,
+        scope: Option<Scope>,
     },
 }
 
@@ -139,7 +143,6 @@ pub(crate) struct Family {
     pub dimension: Dimension,
     /// The family's default weight (phrases may override it).
     pub weight: f32,
-    pub scope: Scope,
     pub negatable: bool,
     pub negated_as: Option<usize>,
     /// Counts toward empathy stuffing.
@@ -169,6 +172,10 @@ pub(crate) struct Pattern {
     pub prefix: bool,
     /// Where in its sentence or clause it must sit.
     pub position: Position,
+    /// Which sentences it counts in.
+    pub scope: Scope,
+    /// Index into `LangRules::gaps` when the phrase has `_` gaps.
+    pub gaps: Option<usize>,
 }
 
 /// Everything the scorer knows about one language.
@@ -176,6 +183,8 @@ pub(crate) struct LangRules {
     pub lang: Lang,
     pub ac: AhoCorasick,
     pub patterns: Vec<Pattern>,
+    /// For gapped phrases: the text after each one-word gap.
+    pub gaps: Vec<Vec<String>>,
     pub families: Vec<Family>,
     pub neg_window: usize,
     pub neg_after_window: usize,
@@ -198,7 +207,8 @@ impl std::fmt::Debug for LangRules {
 }
 
 /// Cue ids the code emits itself; lexicon families may not reuse them.
-pub(crate) const STRUCTURAL_IDS: [&str; 12] = [
+pub(crate) const STRUCTURAL_IDS: [&str; 13] = [
+    "denial",
     "open_question",
     "closed_question",
     "choice_question",
@@ -219,6 +229,7 @@ struct Builder<'a> {
     src: &'a str,
     texts: Vec<String>,
     patterns: Vec<Pattern>,
+    gaps: Vec<Vec<String>>,
     seen: HashMap<String, (usize, PatKind)>,
 }
 
@@ -231,12 +242,20 @@ impl Builder<'_> {
         }
     }
 
-    fn add(&mut self, phrase: &str, offset: usize, kind: PatKind, weight: f32, position: Position) -> Result<(), ScoringError> {
+    fn add(&mut self, phrase: &str, offset: usize, kind: PatKind, weight: f32, place: (Position, Scope)) -> Result<(), ScoringError> {
+        let (position, scope) = place;
         if !weight.is_finite() || weight.abs() > 5.0 {
             return Err(self.err(offset, format!("`{phrase}`: weight must be between -5 and 5")));
         }
         for v in expand(phrase).map_err(|m| self.err(offset, m))? {
-            let key = format!("{}{}", v.text, if v.prefix { "*" } else { "" });
+            // A phrase may sit in two families only at different positions
+            // ("right" as a whole clause acknowledges, as a tag it presses).
+            let key = format!(
+                "{}{} _{} @{position:?} {scope:?}",
+                v.text,
+                if v.prefix { "*" } else { "" },
+                v.gaps.join(" _ ")
+            );
             if let Some(&(first, first_kind)) = self.seen.get(&key) {
                 // Within one family a variant may come up twice; across
                 // families it would be ambiguous.
@@ -252,6 +271,10 @@ impl Builder<'_> {
             self.seen.insert(key, (offset, kind));
             let first = v.text.chars().next().is_some_and(char::is_alphanumeric);
             let last = v.text.chars().next_back().is_some_and(char::is_alphanumeric);
+            let gaps = (!v.gaps.is_empty()).then(|| {
+                self.gaps.push(v.gaps.clone());
+                self.gaps.len() - 1
+            });
             self.texts.push(v.text);
             self.patterns.push(Pattern {
                 kind,
@@ -260,6 +283,8 @@ impl Builder<'_> {
                 right: last && !v.prefix,
                 prefix: v.prefix,
                 position,
+                scope,
+                gaps,
             });
         }
         Ok(())
@@ -274,6 +299,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         src,
         texts: Vec::new(),
         patterns: Vec::new(),
+        gaps: Vec::new(),
         seen: HashMap::new(),
     };
     let lang: Lang = raw
@@ -287,7 +313,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     let families = compile_families(&raw.cues, &mut b)?;
     for (list, kind) in [(&raw.negation.before, PatKind::NegBefore), (&raw.negation.after, PatKind::NegAfter)] {
         for n in list {
-            b.add(n.get_ref(), n.span().start, kind, 0.0, Position::Any)?;
+            b.add(n.get_ref(), n.span().start, kind, 0.0, (Position::Any, Scope::Any))?;
         }
     }
     super::tips::check(&raw.tips).map_err(|(key, m)| {
@@ -304,6 +330,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         lang,
         ac,
         patterns: b.patterns,
+        gaps: b.gaps,
         families,
         neg_window: raw.negation.window,
         neg_after_window: raw.negation.after_window,
@@ -331,11 +358,15 @@ fn compile_families(
         check_family(id, f, &index, cues).map_err(|m| b.err(at, format!("[cues.{id}] {m}")))?;
         let weight = f.weight.unwrap_or(1.0);
         for p in &f.phrases {
-            let (text, w, at) = match p.get_ref() {
-                PhraseSpec::Plain(t) => (t.as_str(), weight, f.position),
-                PhraseSpec::Detailed { p: t, w, at } => (t.as_str(), w.unwrap_or(weight), at.unwrap_or(f.position)),
+            let (text, w, place) = match p.get_ref() {
+                PhraseSpec::Plain(t) => (t.as_str(), weight, (f.position, f.scope)),
+                PhraseSpec::Detailed { p: t, w, at, scope } => (
+                    t.as_str(),
+                    w.unwrap_or(weight),
+                    (at.unwrap_or(f.position), scope.unwrap_or(f.scope)),
+                ),
             };
-            b.add(text, p.span().start, PatKind::Family(i), w, at)?;
+            b.add(text, p.span().start, PatKind::Family(i), w, place)?;
         }
         families.push(Family {
             id: id.clone(),
@@ -345,7 +376,6 @@ fn compile_families(
                 Role::Number => Dimension::Reframe,
                 _ => Dimension::Exploration,
             }),
-            scope: f.scope,
             negatable: f.negatable,
             negated_as: f.negated_as.as_deref().and_then(|n| index.get(n).copied()),
             empathy: f.empathy,

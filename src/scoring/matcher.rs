@@ -24,6 +24,27 @@ fn boundary_after(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// Where a gapped phrase ends if, from `at`, each gap's one word and then
+/// its text follow.
+fn follow_gaps(text: &str, mut at: usize, gaps: &[String]) -> Option<usize> {
+    for seg in gaps {
+        let rest = text.get(at..)?.strip_prefix(' ')?;
+        let word = rest.find(' ').unwrap_or(rest.len());
+        if word == 0 {
+            return None;
+        }
+        at += 1 + word;
+        if !seg.is_empty() {
+            let rest = text.get(at..)?.strip_prefix(' ')?;
+            if !rest.starts_with(seg.as_str()) {
+                return None;
+            }
+            at += 1 + seg.len();
+        }
+    }
+    Some(at)
+}
+
 fn word_rest(s: &str) -> usize {
     s.char_indices()
         .find(|(_, c)| !c.is_alphanumeric())
@@ -38,14 +59,19 @@ pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
         .filter_map(|m| {
             let pat = m.pattern().as_usize();
             let p = rules.patterns.get(pat)?;
-            let ok = (!p.left || boundary_before(text, m.start()))
-                && (!p.right || boundary_after(text, m.end()));
-            // A `word*` phrase covers the whole word it starts.
-            let end = if p.prefix {
-                m.end() + word_rest(&text[m.end()..])
-            } else {
-                m.end()
+            // A `word*` phrase covers the whole word it starts; a gapped
+            // phrase reaches past its gaps.
+            let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
+                Some(gaps) => follow_gaps(text, m.end(), gaps)?,
+                None if p.prefix => m.end() + word_rest(&text[m.end()..]),
+                None => m.end(),
             };
+            let right = if p.gaps.is_some() {
+                text[..end].chars().next_back().is_some_and(char::is_alphanumeric)
+            } else {
+                p.right
+            };
+            let ok = (!p.left || boundary_before(text, m.start())) && (!right || boundary_after(text, end));
             ok.then_some(Hit {
                 pat,
                 start: m.start(),
@@ -54,10 +80,14 @@ pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
         })
         .collect();
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut max_end = 0;
+    // Strictly nested phrases drop out; the same span in two families
+    // (with different positions) stays for the position check to settle.
+    let (mut max_start, mut max_end) = (0, 0);
     hits.retain(|h| {
-        let nested = h.end <= max_end;
-        max_end = max_end.max(h.end);
+        let nested = h.end < max_end || (h.end == max_end && h.start != max_start);
+        if h.end > max_end {
+            (max_start, max_end) = (h.start, h.end);
+        }
         !nested
     });
     // Two phrases of one family overlapping ("pleine période" and "période

@@ -9,9 +9,10 @@
 //! # Cue ids
 //! Ids are stable; the lexicon ids are the `[cues.<id>]` tables of
 //! `data/scoring/{en,fr}.toml` (both languages use the same ids):
-//! - acknowledgment: `acknowledge`, `validate`, `emotion`, `accommodate`,
-//!   `gratitude`, and `reflection` (a statement to "you" about the
-//!   objection's own topic);
+//! - acknowledgment: `acknowledge`, `validate`, `emotion`, `paraphrase`,
+//!   `accommodate`, `gratitude`, `stock_praise` ("great question": weak,
+//!   hollow when a pitch follows), and `reflection` (a short statement to
+//!   "you" about the objection's own topic);
 //! - concession: `concession`;
 //! - exploration: `open_question`, `closed_question`, `choice_question`
 //!   (one per question sentence), `invite` ("tell me more"), `softener`
@@ -23,9 +24,10 @@
 //! - dismissal: `attack`, `sarcasm`, `condescension`,
 //!   `rhetorical_question`, `incredulous_echo`, `swearing`, `shouting`,
 //!   `exclamations`;
-//! - defensiveness: `contradiction`, `blame`, `yes_but`, `minimizing`, `certainty`,
-//!   `directive`, `intensifier`, `pitch`, `discount`, `closing_push`,
-//!   `topic_shift`, `stock_praise`, `empathy_stuffing`.
+//! - defensiveness: `contradiction`, `denial` (a negation about the
+//!   objection's own topic with nothing acknowledged first), `blame`,
+//!   `yes_but`, `minimizing`, `certainty`, `directive`, `intensifier`,
+//!   `pitch`, `discount`, `closing_push`, `topic_shift`, `empathy_stuffing`.
 //!
 //! A cue with weight 0 fired but was cancelled (an acknowledgment erased by
 //! "but", an empathy phrase beyond the first when stuffing, or a polite

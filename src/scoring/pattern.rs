@@ -5,7 +5,9 @@
 //! - a final `*` matches any word ending (`frustrat*` covers frustrating,
 //!   frustrated, frustration);
 //! - an alternative starting with an apostrophe joins the word before it
-//!   (`[you|they] ['ve got|have]` gives "you've got").
+//!   (`[you|they] ['ve got|have]` gives "you've got");
+//! - `_` stands for exactly one word (`a _ client of ours` covers "a
+//!   logistics client of ours").
 //!
 //! Phrases are then normalised like answers, so case, accents and the
 //! apostrophe style do not matter.
@@ -22,6 +24,8 @@ pub(crate) struct Variant {
     pub text: String,
     /// A trailing `*`: the last word may continue.
     pub prefix: bool,
+    /// What follows each `_` (one word, then this text, maybe empty).
+    pub gaps: Vec<String>,
 }
 
 /// Expands `phrase` into its normalised variants, or says what is wrong.
@@ -71,11 +75,17 @@ pub(crate) fn expand(phrase: &str) -> Result<Vec<Variant>, String> {
     let mut out: Vec<Variant> = Vec::with_capacity(variants.len());
     for v in variants {
         // `[you|they] ['ve got|have]` means "you've got", not "you 've got".
-        let text = normalize_phrase(&v.replace(" '", "'").replace(" ’", "’"));
+        let v = v.replace(" '", "'").replace(" ’", "’");
+        let mut parts = v.split('_').map(normalize_phrase);
+        let text = parts.next().unwrap_or_default();
+        let gaps: Vec<String> = parts.collect();
         if text.is_empty() {
-            return Err(format!("`{phrase}`: a variant has no words"));
+            return Err(format!("`{phrase}`: a variant has no words before its first `_`"));
         }
-        let variant = Variant { text, prefix };
+        if prefix && !gaps.is_empty() {
+            return Err(format!("`{phrase}`: `*` and `_` cannot be combined"));
+        }
+        let variant = Variant { text, prefix, gaps };
         if !out.contains(&variant) {
             out.push(variant);
         }
@@ -117,6 +127,15 @@ mod tests {
     #[test]
     fn an_apostrophe_option_joins_the_word_before() {
         assert_eq!(texts("[you|they] ['ve got|have]"), vec!["you've got", "you have", "they've got", "they have"]);
+    }
+
+    #[test]
+    fn underscore_leaves_a_one_word_gap() {
+        let v = expand("[a|one] _ client of ours").unwrap();
+        assert_eq!(v[0].text, "a");
+        assert_eq!(v[0].gaps, vec!["client of ours".to_string()]);
+        assert!(expand("_ client").is_err());
+        assert!(expand("a _ client*").is_err());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::card::Dimension;
 use super::cue::{Ctx, Structural};
 use super::lexical::Found;
-use super::lexicon::LangRules;
+use super::lexicon::{LangRules, PatKind};
 use super::normalize::normalize_phrase;
 
 /// A longer sentence is saying more than restating the concern.
@@ -37,20 +37,62 @@ pub(crate) fn topic(rules: &LangRules, objection: Option<&str>, concerns: &[Stri
     out
 }
 
-/// Adds on-topic, key-concern and reflection cues.
+/// Per sentence: does it mention the objection's topic?
+fn topic_sentences(ctx: &Ctx<'_>, topic: &Topic) -> Vec<bool> {
+    let mut out = vec![false; ctx.seg.sentences.len()];
+    for t in &ctx.seg.tokens {
+        let word = &ctx.norm.text[t.start..t.end];
+        if let Some(slot) = out.get_mut(t.sentence as usize) {
+            if !*slot && is_content(ctx.rules, word) {
+                let stem = ctx.rules.stemmer.stem(word);
+                *slot = topic.iter().any(|(st, _)| *st == stem);
+            }
+        }
+    }
+    out
+}
+
+/// A statement that negates something about the objection's own topic,
+/// with nothing acknowledged before it, flatly denies the objection.
+fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::Cue> {
+    let first_softening = found
+        .cues
+        .iter()
+        .filter(|c| matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession) && c.weight > 0.0)
+        .map(|c| c.norm.0)
+        .min()
+        .unwrap_or(usize::MAX);
+    let mut out = Vec::new();
+    for (s, _) in ctx.seg.sentences.iter().enumerate() {
+        if ctx.questions.get(s).copied().unwrap_or(false) || !on_topic.get(s).copied().unwrap_or(false) {
+            continue;
+        }
+        let negator = ctx.hits.iter().find(|h| {
+            matches!(ctx.rules.patterns.get(h.pat).map(|p| p.kind), Some(PatKind::NegBefore | PatKind::NegAfter))
+                && ctx.seg.sentence_of(h.start) == s
+                && h.start < first_softening
+        });
+        if negator.is_some() {
+            let w = ctx.rubric.structural.denial;
+            out.push(ctx.structural(Structural::Denial, ctx.sentence_span(s), w));
+        }
+    }
+    out
+}
+
+/// Adds on-topic, key-concern, reflection and denial cues.
 pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
     if topic.is_empty() {
         return;
     }
+    let on_topic = topic_sentences(ctx, topic);
+    let denied = denials(ctx, found, &on_topic);
     let mut seen = vec![false; topic.len()];
     let mut sentence_hits = vec![false; ctx.seg.sentences.len()];
     let mut add = Vec::new();
-    let hostile = |s: usize| {
-        found
-            .cues
-            .iter()
-            .any(|c| c.sentence == s && c.dim == Dimension::Dismissal && c.weight < 0.0)
-    };
+    // Echoing their words while attacking or contradicting them is no
+    // engagement with the topic.
+    let hostile = |s: usize| ctx.sentence_is_negative(&found.cues, s);
     for t in &ctx.seg.tokens {
         let word = &ctx.norm.text[t.start..t.end];
         let s = t.sentence as usize;
@@ -94,4 +136,5 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
         }
     }
     found.cues.extend(add);
+    found.cues.extend(denied);
 }

@@ -26,6 +26,7 @@ pub(crate) struct Structural {
     pub reflection: f32,
     pub on_topic: f32,
     pub key_concern: f32,
+    pub denial: f32,
 }
 
 /// Question handling.
@@ -102,6 +103,8 @@ pub(crate) struct Gates {
     pub tainted: f32,
     pub empathetic_receptive: f32,
     pub empathetic_engaged: f32,
+    pub empathetic_polite: f32,
+    pub empathetic_deep_question: f32,
     pub masterful_receptive: f32,
     pub masterful_reframe: f32,
     pub masterful_exploration: f32,
@@ -235,6 +238,8 @@ fn check_gates(g: &Gates) -> Result<(), String> {
         g.tainted,
         g.empathetic_receptive,
         g.empathetic_engaged,
+        g.empathetic_polite,
+        g.empathetic_deep_question,
         g.masterful_receptive,
         g.masterful_reframe,
         g.masterful_exploration,

@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 pub(crate) mod codec;
 mod debates;
+mod guilds;
 mod error;
 mod history;
 pub(crate) mod keys;
@@ -34,6 +35,7 @@ mod meta;
 mod objections;
 
 pub use error::StoreError;
+pub use guilds::GuildConfig;
 pub(crate) use error::{tx_error, SledResultExt};
 pub use meta::SeedOutcome;
 pub use objections::{Change, ImportMode, ImportReport};
@@ -117,8 +119,6 @@ impl Store {
 
     /// The tree of a collection, opened on demand: how sibling collection
     /// files reach their tree without a field here.
-    // Unused until the next collection (debates) lands; it is that file's way in.
-    #[allow(dead_code)]
     pub(crate) fn tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
         self.db.open_tree(name).db()
     }
