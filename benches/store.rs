@@ -37,6 +37,8 @@ fn objection(i: usize) -> Objection {
                 votes: c,
                 source: CounterSource::Builtin,
                 created_at: 1_700_000_000_000,
+                voters: Vec::new(),
+                score: None,
             })
             .collect(),
     }

@@ -34,6 +34,8 @@ fn objection(id: &str, difficulty: u8, text: &str) -> Objection {
             votes: 2,
             source: CounterSource::Builtin,
             created_at: 0,
+            voters: Vec::new(),
+            score: None,
         }],
     }
 }

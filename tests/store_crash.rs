@@ -112,6 +112,8 @@ fn objection(id: &str, counters: usize) -> Objection {
                 votes: i as u32,
                 source: CounterSource::Coach,
                 created_at: 1_700_000_000_000,
+                voters: Vec::new(),
+                score: None,
             })
             .collect(),
     }

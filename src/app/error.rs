@@ -34,6 +34,9 @@ pub enum AppError {
     /// The debate refused the request (ended, bad turn, ...).
     #[error(transparent)]
     Debate(#[from] DebateError),
+    /// An assignment request was refused.
+    #[error(transparent)]
+    Assign(#[from] crate::app::assign::AssignError),
     /// A library operation failed.
     #[error(transparent)]
     Library(#[from] LibraryError),

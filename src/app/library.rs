@@ -43,6 +43,14 @@ pub enum LibraryError {
         /// The id in use.
         counter: String,
     },
+    /// A member voting a second time for the same counter-argument.
+    #[error("you have already voted for counter-argument \"{counter}\" of \"{id}\"")]
+    AlreadyVoted {
+        /// The objection.
+        id: String,
+        /// The counter-argument.
+        counter: String,
+    },
     /// An edit that would change the objection's id.
     #[error("edit cannot rename \"{id}\" to \"{new}\": remove it and add it again")]
     Rename {
@@ -278,6 +286,20 @@ pub fn add_counter(
     new: &NewCounter,
     actor: &str,
 ) -> Result<Counter, LibraryError> {
+    add_scored_counter(store, guild, id, new, None, actor)
+}
+
+/// Adds a counter-argument that carries the score its answer earned in a
+/// debate (a trainee's answer promoted by a coach), so the library shows
+/// why it was kept.
+pub fn add_scored_counter(
+    store: &Store,
+    guild: u64,
+    id: &str,
+    new: &NewCounter,
+    score: Option<u8>,
+    actor: &str,
+) -> Result<Counter, LibraryError> {
     store.ensure_guild(guild)?;
     let created_at = now_ms();
     store.change_objection(guild, id, actor, |before| {
@@ -300,6 +322,8 @@ pub fn add_counter(
             votes: 0,
             source: new.source,
             created_at,
+            voters: Vec::new(),
+            score,
         };
         obj.counters.push(counter.clone());
         validate_objection(&obj)?;
@@ -360,6 +384,42 @@ pub fn vote_counter(
             c.votes = c.votes.saturating_add(1);
         },
     )
+}
+
+/// Adds `voter`'s vote to a counter-argument, once: a second vote by the
+/// same member is refused with [`LibraryError::AlreadyVoted`] and changes
+/// nothing. The vote and the voter are written together.
+pub fn vote_once(
+    store: &Store,
+    guild: u64,
+    id: &str,
+    counter_id: &str,
+    voter: &str,
+) -> Result<Counter, LibraryError> {
+    store.ensure_guild(guild)?;
+    store.change_objection(guild, id, voter, |before| {
+        let mut obj = before.ok_or_else(|| LibraryError::NotFound(id.to_string()))?;
+        let counter = obj
+            .counters
+            .iter_mut()
+            .find(|c| c.id == counter_id)
+            .ok_or_else(|| counter_not_found(id, counter_id))?;
+        if counter.voters.iter().any(|v| v == voter) {
+            return Err(LibraryError::AlreadyVoted {
+                id: id.to_string(),
+                counter: counter_id.to_string(),
+            });
+        }
+        counter.voters.push(voter.to_string());
+        counter.votes = counter.votes.saturating_add(1);
+        let value = counter.clone();
+        Ok(keep(
+            obj,
+            ChangeAction::CounterVoted,
+            Some(counter_id.to_string()),
+            value,
+        ))
+    })
 }
 
 fn update_counter(
@@ -475,5 +535,75 @@ fn keep<T>(
         action,
         counter_id,
         value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Pushbacks;
+
+    const GUILD: u64 = 0;
+
+    fn store_with_counter() -> Store {
+        let store = Store::open_temporary().expect("temporary store");
+        let objection = Objection {
+            id: "fad".into(),
+            lang: Lang::En,
+            text: "Isn't social selling a fad?".into(),
+            tags: Vec::new(),
+            difficulty: 1,
+            key_concerns: Vec::new(),
+            pushbacks: Pushbacks {
+                soft: vec!["Go on.".into()],
+                hard: vec!["No.".into()],
+            },
+            examples: BTreeMap::new(),
+            counters: Vec::new(),
+        };
+        add(&store, GUILD, objection, "coach").expect("add");
+        let new = NewCounter {
+            id: None,
+            text: "You're right to be wary; what would convince you?".into(),
+            author: "<@7>".into(),
+            status: CounterStatus::Draft,
+            source: CounterSource::Trainee,
+        };
+        add_scored_counter(&store, GUILD, "fad", &new, Some(81), "coach").expect("counter");
+        store
+    }
+
+    #[test]
+    fn a_member_votes_once_and_the_refusal_changes_nothing() {
+        let store = store_with_counter();
+        let first = vote_once(&store, GUILD, "fad", "c1", "111").expect("first vote");
+        assert_eq!((first.votes, first.voters.clone()), (1, vec!["111".to_string()]));
+        let again = vote_once(&store, GUILD, "fad", "c1", "111");
+        assert!(
+            matches!(&again, Err(LibraryError::AlreadyVoted { counter, .. }) if counter == "c1"),
+            "{again:?}"
+        );
+        assert!(again.unwrap_err().is_user_error());
+        let other = vote_once(&store, GUILD, "fad", "c1", "222").expect("another member");
+        assert_eq!(other.votes, 2);
+        let votes = history(&store, GUILD, "fad")
+            .expect("history")
+            .iter()
+            .filter(|c| c.action == ChangeAction::CounterVoted)
+            .count();
+        assert_eq!(votes, 2, "the refused vote left no audit entry");
+    }
+
+    #[test]
+    fn a_promoted_answer_keeps_its_score_through_export_and_import() {
+        let store = store_with_counter();
+        vote_once(&store, GUILD, "fad", "c1", "111").expect("vote");
+        let json = export(&store, GUILD).expect("export");
+        assert!(json.contains("\"score\": 81") && json.contains("\"voters\""), "{json}");
+        let other = Store::open_temporary().expect("second store");
+        import(&other, 5, &json, ImportMode::Replace, "coach").expect("import");
+        assert_eq!(export(&other, 5).expect("export again"), json);
+        let counter = &show(&other, 5, "fad").expect("show").counters[0];
+        assert_eq!((counter.score, counter.votes), (Some(81), 1));
     }
 }

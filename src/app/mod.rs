@@ -3,6 +3,7 @@
 //! library curation. Each runs the domain and the store in the right order
 //! (score, advance, persist durably, then hand back what to show).
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -12,10 +13,12 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::config::Settings;
 use crate::lang::Lang;
+use crate::library::Objection;
 use crate::prospect::{Lines, Personas};
 use crate::scoring::Scorer;
 use crate::store::Store;
 
+pub mod assign;
 mod error;
 pub mod guild;
 pub mod library;
@@ -44,6 +47,9 @@ pub struct App {
     /// replays with the same ids and therefore the same choices.
     ids: Mutex<ChaCha8Rng>,
     locks: Box<[Mutex<()>]>,
+    /// Each guild's library as of a revision: every turn needs it, and
+    /// decoding it anew each time would cost more than the turn itself.
+    libraries: Mutex<HashMap<u64, (u64, Arc<Vec<Objection>>)>>,
 }
 
 impl std::fmt::Debug for App {
@@ -81,6 +87,7 @@ impl App {
             seed,
             ids: Mutex::new(ChaCha8Rng::seed_from_u64(seed)),
             locks: (0..LOCK_STRIPES).map(|_| Mutex::new(())).collect(),
+            libraries: Mutex::new(HashMap::new()),
         })
     }
 
@@ -97,6 +104,24 @@ impl App {
     /// The prospect's stock lines.
     pub fn lines(&self) -> &Lines {
         &self.lines
+    }
+
+    /// The library of `guild` (copied from the built-in one on first use),
+    /// from the cache unless it changed since.
+    pub fn library(&self, guild: u64) -> Result<Arc<Vec<Objection>>, AppError> {
+        self.store.ensure_guild(guild)?;
+        let revision = self.store.library_revision(guild)?;
+        let cached = self.libraries.lock().unwrap_or_else(|p| p.into_inner()).get(&guild).cloned();
+        if let Some((at, library)) = cached.filter(|(at, _)| *at == revision) {
+            debug_assert_eq!(at, revision);
+            return Ok(library);
+        }
+        let library = Arc::new(self.store.objections(guild)?);
+        self.libraries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(guild, (revision, Arc::clone(&library)));
+        Ok(library)
     }
 
     /// A generator for one step of one debate: derived from the app seed,

@@ -2,6 +2,7 @@
 //! Every turn is scored, applied to the debate and flushed to disk before it
 //! is returned, so what a trainee is shown is never lost.
 
+use super::library::LibraryError;
 use super::{App, AppError};
 use crate::lang::Lang;
 use crate::library::Objection;
@@ -55,21 +56,20 @@ impl App {
         trainee: &str,
         options: StartOptions,
     ) -> Result<Started, AppError> {
-        self.store().ensure_guild(guild)?;
         let now = now_ms();
         let debate_id = match options.debate_id {
             Some(id) => id,
             None => self.new_debate_id(guild)?,
         };
         let mut rng = self.rng_for(&debate_id, 0);
+        let library = self.library(guild)?;
         let objection = match options.objection {
-            Some(id) => super::library::show(self.store(), guild, &id)?,
+            Some(id) => find(&library, &id)?.clone(),
             None => {
                 let lang = match options.lang {
                     Some(lang) => lang,
                     None => self.guild_lang(guild)?,
                 };
-                let library = self.store().objections(guild)?;
                 let history: Vec<DebateSummary> = self
                     .store()
                     .debates_of(guild, trainee)?
@@ -105,7 +105,8 @@ impl App {
         check_answer(answer)?;
         let _guard = self.lock_debate(guild, debate_id);
         let mut debate = self.owned_debate(guild, debate_id, trainee)?;
-        let objection = super::library::show(self.store(), guild, debate.current_objection_id())?;
+        let library = self.library(guild)?;
+        let objection = find(&library, debate.current_objection_id())?;
         let card = self.scorer().score(&ScoreRequest {
             answer,
             objection: Some(&objection.text),
@@ -113,13 +114,13 @@ impl App {
             lang: Some(debate.lang),
         });
         let mut rng = self.rng_for(debate_id, debate.turns.len() + 1);
-        let library = match debate.state.escalated_to {
-            None => self.store().objections(guild)?,
-            Some(_) => Vec::new(),
+        // A debate escalates at most once.
+        let escalation = match debate.state.escalated_to {
+            None => pick_escalation(objection, &library, &mut rng),
+            Some(_) => None,
         };
-        let escalation = pick_escalation(&objection, &library, &mut rng);
         let ctx = TurnContext {
-            objection: &objection,
+            objection,
             escalation,
             lines: self.lines(),
         };
@@ -154,8 +155,8 @@ impl App {
     /// A coaching hint for the debate's current objection.
     pub fn hint(&self, guild: u64, debate_id: &str, trainee: &str) -> Result<String, AppError> {
         let debate = self.owned_debate(guild, debate_id, trainee)?;
-        let objection = super::library::show(self.store(), guild, debate.current_objection_id())?;
-        Ok(debate.hint(&objection, self.lines()))
+        let library = self.library(guild)?;
+        Ok(debate.hint(find(&library, debate.current_objection_id())?, self.lines()))
     }
 
     /// The debate `debate_id` of `guild`.
@@ -167,7 +168,7 @@ impl App {
 
     /// The verdict on an ended debate, with the library's closest counters.
     pub fn verdict(&self, guild: u64, debate: &Debate) -> Result<FinalCard, AppError> {
-        let library = self.store().objections(guild)?;
+        let library = self.library(guild)?;
         Ok(FinalCard::from_debate(debate, &library, self.lines())?)
     }
 
@@ -194,6 +195,14 @@ impl App {
             lang,
         }))
     }
+}
+
+/// The objection `id` of a guild's library.
+fn find<'a>(library: &'a [Objection], id: &str) -> Result<&'a Objection, AppError> {
+    library
+        .iter()
+        .find(|o| o.id == id)
+        .ok_or_else(|| LibraryError::NotFound(id.to_string()).into())
 }
 
 /// Rejects what no prospect could answer: nothing, or an essay.

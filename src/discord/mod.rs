@@ -13,7 +13,11 @@ use poise::serenity_prelude as serenity;
 use crate::app::App;
 use crate::config::DiscordSettings;
 
+pub mod call;
+pub mod cards;
+pub mod chart;
 pub mod error;
+pub mod i18n;
 pub mod inflight;
 pub mod reply;
 

@@ -88,6 +88,13 @@ pub struct Counter {
     /// Unix time in milliseconds.
     #[serde(default)]
     pub created_at: u64,
+    /// Who upvoted it (Discord user ids), so each member votes once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voters: Vec<String>,
+    /// The scorer's (or a coach's) score of the answer when it was promoted
+    /// from a debate, 0 to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
 }
 
 fn default_source() -> CounterSource {

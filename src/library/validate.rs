@@ -230,6 +230,8 @@ mod tests {
             votes: 0,
             source: CounterSource::Coach,
             created_at: 0,
+            voters: Vec::new(),
+            score: None,
         }
     }
 

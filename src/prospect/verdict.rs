@@ -258,6 +258,8 @@ mod tests {
             votes,
             source: CounterSource::Coach,
             created_at: 0,
+            voters: Vec::new(),
+            score: None,
         }
     }
 

@@ -21,8 +21,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
     found.cues.extend(add);
 }
 
-/// Digits and number words count as evidence, except inside a sentence that
-/// attacks or pitches (a discount's "20%" is no reframe).
+/// Digits and number words count as evidence, once per sentence ("from 2
+/// to 9 meetings" is one fact), except inside a sentence that attacks or
+/// pitches (a discount's "20%" is no reframe).
 fn numbers(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
     let w = ctx.rubric.structural.evidence_number;
     let text = ctx.norm.text.as_bytes();
@@ -35,11 +36,13 @@ fn numbers(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
         .collect();
     spans.extend(found.numbers.iter().map(|h| (h.start, h.end)));
     spans.sort_unstable();
+    let mut last_sentence = None;
     for span in spans {
         let s = ctx.seg.sentence_of(span.0);
-        if !ctx.sentence_is_negative(&found.cues, s) {
+        if last_sentence != Some(s) && !ctx.sentence_is_negative(&found.cues, s) {
             add.push(ctx.structural(Structural::EvidenceNumber, span, w));
         }
+        last_sentence = Some(s);
     }
 }
 

@@ -25,6 +25,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod assignments;
 pub(crate) mod codec;
 mod debates;
 mod guilds;
@@ -34,6 +35,7 @@ pub(crate) mod keys;
 mod meta;
 mod objections;
 
+pub use assignments::Assignment;
 pub use error::StoreError;
 pub use guilds::GuildConfig;
 pub(crate) use error::{tx_error, SledResultExt};
