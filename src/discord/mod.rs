@@ -13,13 +13,28 @@ use poise::serenity_prelude as serenity;
 use crate::app::App;
 use crate::config::DiscordSettings;
 
+pub mod answer;
+pub mod buttons;
 pub mod call;
 pub mod cards;
 pub mod chart;
+pub mod choices;
+pub mod clicks;
+pub mod coach;
+pub mod complete;
 pub mod error;
+pub mod events;
 pub mod i18n;
 pub mod inflight;
+pub mod leaderboard;
+pub mod post;
+pub mod progress;
 pub mod reply;
+pub mod rubric;
+pub mod score;
+pub mod spar;
+pub mod suggest;
+pub mod thread;
 
 pub use error::BotError;
 pub use inflight::{InFlight, InFlightGuard};
@@ -90,7 +105,13 @@ impl<U> Bot<U> {
 
 /// The bot's commands.
 pub fn commands() -> Vec<poise::Command<Data, BotError>> {
-    Vec::new()
+    vec![
+        spar::spar(),
+        rubric::rubric(),
+        score::score(),
+        progress::progress(),
+        leaderboard::leaderboard(),
+    ]
 }
 
 /// An event handler that does nothing.
@@ -111,6 +132,7 @@ pub async fn run(
     let in_flight = data.in_flight.clone();
     let bot = Bot {
         in_flight,
+        event_handler: events::handle,
         ..Bot::new(data, commands())
     };
     run_bot(&settings, bot, shutdown).await

@@ -1,0 +1,197 @@
+//! The buttons and forms of the coach commands (paging, confirming a
+//! removal, upvoting a counter-argument, overriding a turn's score). Their
+//! custom ids carry everything needed to act (`coach:vote:spam:c2`), so a
+//! click works the same after a restart; this module reads them and sends
+//! each to the command group that owns it.
+
+use poise::serenity_prelude as serenity;
+
+use super::{counter, error, objection, review, BotError, Data};
+use crate::lang::Lang;
+
+/// The prefix of every custom id handled here.
+pub const PREFIX: &str = "coach:";
+/// Most characters in a custom id.
+pub const CUSTOM_ID_MAX: usize = 100;
+
+/// A custom id `coach:kind:arg:arg`; `None` when it would be too long for
+/// Discord (ids and tags are slugs, which never contain ':').
+pub fn custom_id(kind: &str, args: &[&str]) -> Option<String> {
+    let mut id = format!("{PREFIX}{kind}");
+    for arg in args {
+        id.push(':');
+        id.push_str(arg);
+    }
+    (id.chars().count() <= CUSTOM_ID_MAX).then_some(id)
+}
+
+/// Splits a custom id made by [`custom_id`] into its kind and arguments.
+pub fn parse(custom_id: &str) -> Option<(&str, Vec<&str>)> {
+    let mut parts = custom_id.strip_prefix(PREFIX)?.split(':');
+    let kind = parts.next()?;
+    Some((kind, parts.collect()))
+}
+
+/// A button with a custom id from [`custom_id`] (a disabled placeholder
+/// when the id would be too long, which only absurdly long ids cause).
+pub fn button(kind: &str, args: &[&str], label: &str) -> serenity::CreateButton {
+    match custom_id(kind, args) {
+        Some(id) => serenity::CreateButton::new(id).label(label),
+        None => serenity::CreateButton::new(format!("{PREFIX}none"))
+            .label(label)
+            .disabled(true),
+    }
+}
+
+/// Handles a coach button or form; `Ok(false)` when the interaction is not
+/// one of ours (the event handler then tries its others).
+pub async fn on_interaction(
+    ctx: &serenity::Context,
+    data: &Data,
+    interaction: &serenity::Interaction,
+) -> Result<bool, BotError> {
+    match interaction {
+        serenity::Interaction::Component(click) => {
+            let Some((kind, args)) = parse(&click.data.custom_id) else {
+                return Ok(false);
+            };
+            on_click(ctx, data, click, kind, &args).await?;
+            Ok(true)
+        }
+        serenity::Interaction::Modal(form) => {
+            let Some((kind, args)) = parse(&form.data.custom_id) else {
+                return Ok(false);
+            };
+            review::on_form(ctx, data, form, kind, &args).await?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+async fn on_click(
+    ctx: &serenity::Context,
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    kind: &str,
+    args: &[&str],
+) -> Result<(), BotError> {
+    match kind {
+        objection::LIST_PAGE | objection::REMOVE | objection::KEEP => {
+            objection::on_click(ctx, data, click, kind, args).await
+        }
+        counter::VOTE => counter::on_click(ctx, data, click, args).await,
+        review::MEMBER_PAGE | review::OVERRIDE => {
+            review::on_click(ctx, data, click, kind, args).await
+        }
+        _ => Err(BotError::user(
+            "This button is no longer in use. / Ce bouton n'est plus utilisé.",
+        )),
+    }
+}
+
+/// An event handler with only the coach buttons and forms, for bots that
+/// have no other events (tests) or to call from a fuller handler.
+pub fn events<'a>(
+    framework: poise::FrameworkContext<'a, Data, BotError>,
+    event: &'a serenity::FullEvent,
+) -> poise::BoxFuture<'a, Result<(), BotError>> {
+    Box::pin(async move {
+        if let serenity::FullEvent::InteractionCreate { interaction } = event {
+            on_interaction(framework.serenity_context, framework.user_data, interaction).await?;
+        }
+        Ok(())
+    })
+}
+
+/// The language of the member who clicked.
+pub fn lang(locale: &str) -> Lang {
+    error::lang_of(Some(locale))
+}
+
+/// Replaces the clicked message with new content, embed and buttons.
+pub async fn update(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    content: &str,
+    embed: Option<serenity::CreateEmbed>,
+    rows: Vec<serenity::CreateActionRow>,
+) -> Result<(), BotError> {
+    let mut message = serenity::CreateInteractionResponseMessage::new()
+        .content(super::reply::cut(content, super::reply::CONTENT_MAX))
+        .allowed_mentions(super::reply::no_mentions())
+        .components(rows);
+    message = match embed {
+        Some(e) => message.embed(e),
+        None => message.embeds(Vec::new()),
+    };
+    click
+        .create_response(ctx, serenity::CreateInteractionResponse::UpdateMessage(message))
+        .await?;
+    Ok(())
+}
+
+/// Answers an interaction with a message only the member sees.
+pub async fn whisper(
+    ctx: &serenity::Context,
+    id: serenity::InteractionId,
+    token: &str,
+    text: &str,
+) -> Result<(), BotError> {
+    let message = serenity::CreateInteractionResponseMessage::new()
+        .content(super::reply::cut(text, super::reply::CONTENT_MAX))
+        .allowed_mentions(super::reply::no_mentions())
+        .ephemeral(true);
+    serenity::CreateInteractionResponse::Message(message)
+        .execute(ctx, (id, token))
+        .await?;
+    Ok(())
+}
+
+/// The text of a form's input `custom_id` (empty if missing).
+pub fn form_value(form: &serenity::ModalInteraction, custom_id: &str) -> String {
+    form.data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) if t.custom_id == custom_id => {
+                t.value.clone()
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Action rows of at most five buttons each, at most five rows.
+pub fn rows(buttons: Vec<serenity::CreateButton>) -> Vec<serenity::CreateActionRow> {
+    buttons
+        .chunks(5)
+        .take(5)
+        .map(|chunk| serenity::CreateActionRow::Buttons(chunk.to_vec()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_ids_round_trip_and_respect_the_limit() {
+        let id = custom_id("vote", &["linkedin-is-spam", "c2"]).expect("fits");
+        assert_eq!(id, "coach:vote:linkedin-is-spam:c2");
+        assert_eq!(parse(&id), Some(("vote", vec!["linkedin-is-spam", "c2"])));
+        assert_eq!(parse("spar:hint:1"), None, "other handlers' ids are not ours");
+        let long = "x".repeat(64);
+        assert_eq!(custom_id("vote", &[&long, &long]), None);
+    }
+
+    #[test]
+    fn buttons_are_laid_out_five_per_row() {
+        let buttons: Vec<_> = (0..12)
+            .map(|i| button("page", &[&i.to_string()], "n"))
+            .collect();
+        let laid = rows(buttons);
+        assert_eq!(laid.len(), 3);
+    }
+}
