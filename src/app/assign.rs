@@ -29,7 +29,9 @@ pub enum AssignError {
     #[error("no objection {} in this library", quoted(.0))]
     UnknownObjections(Vec<String>),
     /// A due date that is neither `YYYY-MM-DD` nor `in 7d`.
-    #[error("cannot read the due date \"{0}\": write YYYY-MM-DD (2025-03-31) or a delay (in 7d, in 2w)")]
+    #[error(
+        "cannot read the due date \"{0}\": write YYYY-MM-DD (2025-03-31) or a delay (in 7d, in 2w)"
+    )]
     BadDue(String),
     /// A due date already past, or absurdly far.
     #[error("the due date must be between today and {MAX_DUE_DAYS} days from now")]
@@ -294,9 +296,7 @@ pub fn parse_due(text: &str, now: u64) -> Result<u64, AssignError> {
         .or_else(|| t.strip_prefix("dans "))
         .unwrap_or(&t)
         .trim();
-    let split = delay
-        .find(|c: char| !c.is_ascii_digit())
-        .ok_or_else(bad)?;
+    let split = delay.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
     let (number, unit) = delay.split_at(split);
     let n: u64 = number.parse().map_err(|_| bad())?;
     let days = match unit.trim() {
@@ -458,7 +458,10 @@ mod tests {
         finish(&app, "ana", &a);
         assert_eq!(app.assigned_next(9, "ana", &[]).unwrap(), Some(b.clone()));
         let open = app.open_assignments(9, "ana", &[]).unwrap();
-        assert_eq!((open[0].done.clone(), open[0].remaining.clone()), (vec![a.clone()], vec![b.clone()]));
+        assert_eq!(
+            (open[0].done.clone(), open[0].remaining.clone()),
+            (vec![a.clone()], vec![b.clone()])
+        );
 
         finish(&app, "ana", &b);
         assert_eq!(app.assigned_next(9, "ana", &[]).unwrap(), None);
@@ -481,7 +484,10 @@ mod tests {
         let (a, _) = two_ids(&app);
         let drill = app.assign(9, "coach", new(&[&a], Some(42))).unwrap();
         assert_eq!(app.assigned_next(9, "ana", &[7]).unwrap(), None);
-        assert_eq!(app.assigned_next(9, "ana", &[7, 42]).unwrap(), Some(a.clone()));
+        assert_eq!(
+            app.assigned_next(9, "ana", &[7, 42]).unwrap(),
+            Some(a.clone())
+        );
         app.close_assignment(9, drill.id).unwrap();
         assert_eq!(app.assigned_next(9, "ana", &[42]).unwrap(), None);
         assert!(matches!(

@@ -577,7 +577,10 @@ mod tests {
     fn a_member_votes_once_and_the_refusal_changes_nothing() {
         let store = store_with_counter();
         let first = vote_once(&store, GUILD, "fad", "c1", "111").expect("first vote");
-        assert_eq!((first.votes, first.voters.clone()), (1, vec!["111".to_string()]));
+        assert_eq!(
+            (first.votes, first.voters.clone()),
+            (1, vec!["111".to_string()])
+        );
         let again = vote_once(&store, GUILD, "fad", "c1", "111");
         assert!(
             matches!(&again, Err(LibraryError::AlreadyVoted { counter, .. }) if counter == "c1"),
@@ -599,11 +602,21 @@ mod tests {
         let store = store_with_counter();
         vote_once(&store, GUILD, "fad", "c1", "111").expect("vote");
         let json = export(&store, GUILD).expect("export");
-        assert!(json.contains("\"score\": 81") && json.contains("\"voters\""), "{json}");
+        assert!(
+            json.contains("\"score\": 81") && json.contains("\"voters\""),
+            "{json}"
+        );
         let other = Store::open_temporary().expect("second store");
         import(&other, 5, &json, ImportMode::Replace, "coach").expect("import");
         assert_eq!(export(&other, 5).expect("export again"), json);
         let counter = &show(&other, 5, "fad").expect("show").counters[0];
         assert_eq!((counter.score, counter.votes), (Some(81), 1));
+        let bad = json.replace("\"score\": 81", "\"score\": 250");
+        let err = import(&other, 5, &bad, ImportMode::Merge, "coach").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("objections[0].counters[0].score: must be 0 to 100, got 250"),
+            "{err}"
+        );
     }
 }

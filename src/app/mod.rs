@@ -23,6 +23,7 @@ mod error;
 pub mod guild;
 pub mod library;
 pub mod progress;
+pub mod promote;
 pub mod spar;
 
 pub use error::AppError;

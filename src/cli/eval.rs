@@ -44,17 +44,24 @@ struct Labelled {
 /// Runs `dojo eval`.
 pub fn run(g: &super::Globals, a: EvalArgs) -> anyhow::Result<ExitCode> {
     let scorer = Scorer::load(g.data.as_deref()).context("loading the scoring data")?;
-    let text = std::fs::read_to_string(&a.file).with_context(|| format!("reading {}", a.file.display()))?;
+    let text = std::fs::read_to_string(&a.file)
+        .with_context(|| format!("reading {}", a.file.display()))?;
     let mut items = Vec::new();
     let mut misses = String::new();
     for (i, raw) in text.lines().enumerate() {
         if raw.trim().is_empty() {
             continue;
         }
-        let row: Labelled = serde_json::from_str(raw)
-            .with_context(|| format!("{} line {}: not a labelled answer", a.file.display(), i + 1))?;
+        let row: Labelled = serde_json::from_str(raw).with_context(|| {
+            format!("{} line {}: not a labelled answer", a.file.display(), i + 1)
+        })?;
         let Ok(label) = Level::try_from(row.label) else {
-            bail!("{} line {}: label must be 1 to 5, got {}", a.file.display(), i + 1, row.label);
+            bail!(
+                "{} line {}: label must be 1 to 5, got {}",
+                a.file.display(),
+                i + 1,
+                row.label
+            );
         };
         let card = scorer.score(&ScoreRequest {
             answer: &row.answer,
@@ -63,7 +70,9 @@ pub fn run(g: &super::Globals, a: EvalArgs) -> anyhow::Result<ExitCode> {
             lang: row.lang,
         });
         if card.level != label {
-            let id = row.id.map_or_else(|| format!("line {}", i + 1), |v| v.to_string());
+            let id = row
+                .id
+                .map_or_else(|| format!("line {}", i + 1), |v| v.to_string());
             let _ = writeln!(
                 misses,
                 "{id}: label {} -> level {} (score {}) {}",

@@ -99,8 +99,8 @@ pub fn final_card(out: &mut impl Write, card: &FinalCard) -> io::Result<()> {
         writeln!(out, "  {BOLD}{}{BOLD:#} {tip}", tip_label(card.lang))?;
     }
     if !card.counters.is_empty() {
-        let head = if fr { "Contre-arguments de la bibliothèque" } else { "Counter-arguments from the library" };
-        writeln!(out, "  {BOLD}{head}:{BOLD:#}")?;
+        let head = if fr { "Contre-arguments de la bibliothèque :" } else { "Counter-arguments from the library:" };
+        writeln!(out, "  {BOLD}{head}{BOLD:#}")?;
         for c in &card.counters {
             writeln!(out, "   • {}", c.text)?;
         }

@@ -41,8 +41,12 @@ pub fn run(g: &super::Globals, a: ScoreArgs) -> anyhow::Result<ExitCode> {
     if a.jsonl {
         let stdin = io::stdin();
         let stdout = io::stdout();
-        score_lines(&scorer, stdin.lock(), BufWriter::with_capacity(1 << 16, stdout.lock()))
-            .context("writing the results")?;
+        score_lines(
+            &scorer,
+            stdin.lock(),
+            BufWriter::with_capacity(1 << 16, stdout.lock()),
+        )
+        .context("writing the results")?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = a.text.unwrap_or_default();
@@ -102,39 +106,99 @@ struct Failed<'a> {
     error: &'a str,
 }
 
-/// Scores every line of `input` into `out`, one line each, in order.
-pub fn score_lines(scorer: &Scorer, mut input: impl BufRead, mut out: impl Write) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(4096);
-    let mut n = 0usize;
+/// Lines read before scoring them in parallel.
+const CHUNK: usize = 4096;
+
+/// Scores every line of `input` into `out`, one line each, in order. Lines
+/// are read in chunks and each chunk is scored on all cores.
+pub fn score_lines(
+    scorer: &Scorer,
+    mut input: impl BufRead,
+    mut out: impl Write,
+) -> io::Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(CHUNK);
+    let mut first_line = 1usize;
     loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            let mut buf = Vec::new();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            chunk.push(buf);
+        }
+        if chunk.is_empty() {
             break;
         }
-        n += 1;
-        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        match score_line(scorer, line) {
-            Ok(json) => out.write_all(&json)?,
-            Err(message) => {
-                let message = format!("line {n}: {message}");
-                serde_json::to_writer(&mut out, &Failed { error: &message })?;
-            }
+        for part in score_chunk(scorer, &chunk, first_line, threads) {
+            out.write_all(&part)?;
         }
-        out.write_all(b"\n")?;
+        first_line += chunk.len();
     }
     out.flush()
+}
+
+/// Scores a chunk, split across `threads`; the parts come back in order.
+fn score_chunk(
+    scorer: &Scorer,
+    chunk: &[Vec<u8>],
+    first_line: usize,
+    threads: usize,
+) -> Vec<Vec<u8>> {
+    let per = chunk.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunk
+            .chunks(per)
+            .enumerate()
+            .map(|(k, lines)| scope.spawn(move || score_part(scorer, lines, first_line + k * per)))
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a worker is a bug in the scorer (which never panics
+            // on input): report it rather than lose lines silently.
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| b"{\"error\": \"internal error\"}\n".to_vec())
+            })
+            .collect()
+    })
+}
+
+/// Scores consecutive lines into one buffer, one output line each.
+fn score_part(scorer: &Scorer, lines: &[Vec<u8>], first_line: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(lines.len() * 1024);
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match score_line(scorer, line) {
+            Ok(json) => out.extend_from_slice(&json),
+            Err(message) => {
+                let message = format!("line {}: {message}", first_line + i);
+                // Serialising a struct of one string cannot fail.
+                let _ = serde_json::to_writer(&mut out, &Failed { error: &message });
+            }
+        }
+        out.push(b'\n');
+    }
+    out
 }
 
 fn score_line(scorer: &Scorer, raw: &[u8]) -> Result<Vec<u8>, String> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err("blank line: expected a JSON object with an \"answer\"".into());
     }
-    let line: Line = serde_json::from_slice(raw).map_err(|e| format!("not a valid answer object: {e}"))?;
+    let line: Line =
+        serde_json::from_slice(raw).map_err(|e| format!("not a valid answer object: {e}"))?;
     if !has_content(&line.answer) {
         return Err("empty answer".into());
     }
-    let lang = match line.lang.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+    let lang = match line
+        .lang
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         Some(l) => Some(l.parse::<Lang>().map_err(|e| e.to_string())?),
         None => None,
     };
@@ -189,7 +253,12 @@ fn print_card(out: &mut impl Write, card: &ScoreCard) -> io::Result<()> {
     )?;
     writeln!(out, "\n{bold}Sub-scores{bold:#}")?;
     for s in &card.subscores {
-        writeln!(out, "  {:<15} {:>+6.2}", dimension_name(s.dimension), s.value)?;
+        writeln!(
+            out,
+            "  {:<15} {:>+6.2}",
+            dimension_name(s.dimension),
+            s.value
+        )?;
     }
     writeln!(out, "\n{bold}Cues{bold:#}")?;
     for c in &card.cues {

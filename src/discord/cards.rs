@@ -22,10 +22,9 @@ pub fn opening(debate: &Debate, objection: &Objection, public: bool) -> String {
     let lang = debate.lang;
     let p = &debate.persona;
     let mut text = format!(
-        "**{}** · {}, {} ({})\n> {}\n\n",
+        "📞 **{}**, {} · {}\n> {}\n\n",
         escape(&p.name),
         escape(&p.role),
-        escape(&p.company),
         p.temperament.label(lang),
         escape(&debate.opening).replace('\n', "\n> "),
     );
@@ -98,8 +97,12 @@ pub fn turn_card(card: &ScoreCard, turn: &TurnOutcome, debate: &Debate) -> Embed
     EmbedText {
         title: Some(format!("{}/100 · {}", card.score, card.level.label(lang))),
         description: Some(if cues.is_empty() {
-            tr(lang, "No cue fired in this answer.", "Aucun repère relevé dans cette réponse.")
-                .to_string()
+            tr(
+                lang,
+                "No cue fired in this answer.",
+                "Aucun repère relevé dans cette réponse.",
+            )
+            .to_string()
         } else {
             cues.join("\n")
         }),
@@ -163,10 +166,16 @@ pub fn final_card(card: &FinalCard) -> EmbedText {
             .join("\n")
     };
     if !card.helped.is_empty() {
-        fields.push(Field::new(tr(lang, "What helped", "Ce qui a aidé"), totals(&card.helped)));
+        fields.push(Field::new(
+            tr(lang, "What helped", "Ce qui a aidé"),
+            totals(&card.helped),
+        ));
     }
     if !card.hurt.is_empty() {
-        fields.push(Field::new(tr(lang, "What hurt", "Ce qui a nui"), totals(&card.hurt)));
+        fields.push(Field::new(
+            tr(lang, "What hurt", "Ce qui a nui"),
+            totals(&card.hurt),
+        ));
     }
     if !card.tips.is_empty() {
         let tips: Vec<String> = card.tips.iter().map(|t| format!("• {t}")).collect();
@@ -174,8 +183,15 @@ pub fn final_card(card: &FinalCard) -> EmbedText {
     }
     for c in &card.counters {
         fields.push(Field::new(
-            tr(lang, "A counter-argument to read", "Un contre-argument à lire"),
-            format!("> {}", reply::cut(&c.text, COUNTER_MAX).replace('\n', "\n> ")),
+            tr(
+                lang,
+                "A counter-argument to read",
+                "Un contre-argument à lire",
+            ),
+            format!(
+                "> {}",
+                reply::cut(&c.text, COUNTER_MAX).replace('\n', "\n> ")
+            ),
         ));
     }
     let scores: Vec<String> = card.scores.iter().map(u8::to_string).collect();
@@ -271,11 +287,23 @@ mod tests {
     #[test]
     fn top_cues_are_the_weightiest_either_way_in_text_order() {
         let cues = vec![
-            cue("acknowledge", Dimension::Acknowledgment, 1.0, 0, "I hear you"),
+            cue(
+                "acknowledge",
+                Dimension::Acknowledgment,
+                1.0,
+                0,
+                "I hear you",
+            ),
             cue("hedge", Dimension::Respect, 0.2, 12, "maybe"),
             cue("yes_but", Dimension::Defensiveness, -1.3, 20, "but"),
             cue("validate", Dimension::Acknowledgment, 0.0, 30, "fair"),
-            cue("open_question", Dimension::Exploration, 1.4, 40, "what would help?"),
+            cue(
+                "open_question",
+                Dimension::Exploration,
+                1.4,
+                40,
+                "what would help?",
+            ),
         ];
         let ids: Vec<&str> = top_cues(&cues, 3).iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["acknowledge", "yes_but", "open_question"]);

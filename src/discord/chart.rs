@@ -71,15 +71,24 @@ fn draw(
     for y in (0..=100).step_by(20) {
         let y = y as f32;
         let colour = if y == 0.0 { AXIS } else { GRID };
-        chart.draw_series(LineSeries::new([(left, y), (right, y)], colour.stroke_width(2)))?;
+        chart.draw_series(LineSeries::new(
+            [(left, y), (right, y)],
+            colour.stroke_width(2),
+        ))?;
     }
-    chart.draw_series(LineSeries::new([(left, -2.0), (left, 102.0)], AXIS.stroke_width(2)))?;
+    chart.draw_series(LineSeries::new(
+        [(left, -2.0), (left, 102.0)],
+        AXIS.stroke_width(2),
+    ))?;
     let points: Vec<(f32, f32)> = scores
         .iter()
         .enumerate()
         .map(|(i, s)| (i as f32, s.clamp(0.0, 100.0)))
         .collect();
-    chart.draw_series(LineSeries::new(points.iter().copied(), LINE.stroke_width(3)))?;
+    chart.draw_series(LineSeries::new(
+        points.iter().copied(),
+        LINE.stroke_width(3),
+    ))?;
     let best = points.iter().map(|p| p.1).fold(f32::MIN, f32::max);
     chart.draw_series(points.iter().map(|&p| {
         let colour = if p.1 == best { BEST } else { LINE };
@@ -128,12 +137,7 @@ mod tests {
         let (w, h, pixels) = decode(&png);
         assert_eq!((w, h), (WIDTH, HEIGHT));
         assert_eq!(pixel(&pixels, w, 1, 1), [255, 255, 255], "white background");
-        let count = |c: RGBColor| {
-            pixels
-                .chunks(3)
-                .filter(|p| p == &[c.0, c.1, c.2])
-                .count()
-        };
+        let count = |c: RGBColor| pixels.chunks(3).filter(|p| p == &[c.0, c.1, c.2]).count();
         assert!(count(LINE) > 500, "the score line is drawn");
         assert!(count(BEST) > 50, "the best debate is marked");
     }
@@ -153,7 +157,10 @@ mod tests {
 
     #[test]
     fn refuses_what_it_cannot_draw() {
-        assert!(matches!(scores_png(&[], 800, 360), Err(ChartError::NoScores)));
+        assert!(matches!(
+            scores_png(&[], 800, 360),
+            Err(ChartError::NoScores)
+        ));
         assert!(matches!(
             scores_png(&[50.0], 10, 360),
             Err(ChartError::TooSmall { .. })

@@ -87,7 +87,10 @@ async fn renew(
 ) -> Result<(), BotError> {
     let thinking = serenity::CreateInteractionResponseMessage::new().ephemeral(true);
     click
-        .create_response(&ctx.http, serenity::CreateInteractionResponse::Defer(thinking))
+        .create_response(
+            &ctx.http,
+            serenity::CreateInteractionResponse::Defer(thinking),
+        )
         .await?;
     if !debate.is_over() {
         end(ctx, data, click, &debate).await?;
@@ -122,16 +125,19 @@ async fn respond(
         .ephemeral(true)
         .allowed_mentions(reply::no_mentions());
     click
-        .create_response(&ctx.http, serenity::CreateInteractionResponse::Message(message))
+        .create_response(
+            &ctx.http,
+            serenity::CreateInteractionResponse::Message(message),
+        )
         .await?;
     Ok(())
 }
 
 fn refusal(trainee: &str, ui: Lang) -> String {
     match ui {
-        Lang::En => format!(
-            "Only <@{trainee}> can use this debate's buttons. Start your own with /spar."
-        ),
+        Lang::En => {
+            format!("Only <@{trainee}> can use this debate's buttons. Start your own with /spar.")
+        }
         Lang::Fr => format!(
             "Seul·e <@{trainee}> peut utiliser les boutons de ce débat. Lancez le vôtre avec /spar."
         ),

@@ -3,8 +3,6 @@
 //! by their default permissions, and checked again here at run time, since
 //! a server can grant a hidden command to anyone.
 
-use std::borrow::Cow;
-
 use poise::serenity_prelude as serenity;
 
 use super::i18n::tr;
@@ -50,11 +48,12 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, BotError> {
         guild,
         "coach command refused"
     );
-    Err(BotError::User(refusal(
-        lang,
-        &ctx.command().qualified_name,
-        coach_role,
-    )))
+    let command = ctx.command();
+    let name = match &command.context_menu_name {
+        Some(menu) => format!("*{menu}*"),
+        None => format!("/{}", command.qualified_name),
+    };
+    Err(BotError::User(refusal(lang, &name, coach_role)))
 }
 
 /// The same decision for a button or a form: refuses non-coaches.
@@ -84,12 +83,13 @@ async fn coach_role(data: &Data, guild: u64, lang: Lang) -> Result<Option<u64>, 
     Ok(config.coach_role)
 }
 
-/// What a refused member reads.
+/// What a refused member reads; `command` is how to name what they tried
+/// (`/objection add`), empty for a button.
 pub fn refusal(lang: Lang, command: &str, coach_role: Option<u64>) -> String {
     let what = if command.is_empty() {
-        tr(lang, "this", "cela").to_string()
+        tr(lang, "this", "cela")
     } else {
-        format!("/{command}")
+        command
     };
     match (lang, coach_role) {
         (Lang::En, Some(role)) => format!(
@@ -137,7 +137,10 @@ pub fn problems(issues: &[Issue], lang: Lang) -> String {
             "Nothing was changed: {n} problem{} to fix.",
             if n == 1 { "" } else { "s" }
         ),
-        Lang::Fr => format!("Rien n'a été modifié : {n} problème{} à corriger.", if n == 1 { "" } else { "s" }),
+        Lang::Fr => format!(
+            "Rien n'a été modifié : {n} problème{} à corriger.",
+            if n == 1 { "" } else { "s" }
+        ),
     };
     for issue in issues {
         text.push_str("\n• ");
@@ -151,11 +154,15 @@ pub fn lang(ctx: Context<'_>) -> Lang {
     error::lang_of(ctx.locale())
 }
 
+/// What a member reads when a coach feature is used outside a server.
+pub const SERVER_ONLY: &str =
+    "This only works in a server. / Cela ne fonctionne que sur un serveur.";
+
 /// The guild the command runs in (coach commands are guild-only).
 pub fn guild(ctx: Context<'_>) -> Result<u64, BotError> {
-    ctx.guild_id().map(|g| g.get()).ok_or_else(|| {
-        BotError::user("This command only works in a server. / Cette commande ne fonctionne que sur un serveur.")
-    })
+    ctx.guild_id()
+        .map(|g| g.get())
+        .ok_or_else(|| BotError::user(SERVER_ONLY))
 }
 
 /// How the audit trail and counter-arguments name a member: a mention,
@@ -168,6 +175,15 @@ pub fn actor(user: &serenity::User) -> String {
 /// A user mention for an id.
 pub fn mention(id: u64) -> String {
     format!("<@{id}>")
+}
+
+/// A trainee as shown: a mention when it is a Discord user id (debates
+/// from the terminal carry a name instead), else the name as is.
+pub fn mention_id(trainee: &str) -> String {
+    match trainee.parse::<u64>() {
+        Ok(id) => mention(id),
+        Err(_) => trainee.to_string(),
+    }
 }
 
 /// The members of a guild from the cache who are trainees: not bots, not
@@ -215,11 +231,11 @@ pub fn display_name(ctx: &serenity::Context, guild: Option<serenity::GuildId>, i
     let from_guild = guild.and_then(|g| {
         let cached = ctx.cache.guild(g)?;
         let member = cached.members.get(&user)?;
-        Some(Cow::Owned(member.display_name().to_string()))
+        Some(member.display_name().to_string())
     });
     from_guild
-        .or_else(|| ctx.cache.user(user).map(|u| Cow::Owned(u.name.clone())))
-        .map_or_else(|| id.to_string(), Cow::into_owned)
+        .or_else(|| ctx.cache.user(user).map(|u| u.name.clone()))
+        .unwrap_or_else(|| id.to_string())
 }
 
 #[cfg(test)]
@@ -243,15 +259,28 @@ mod tests {
         );
         let manager = Some(serenity::Permissions::MANAGE_GUILD);
         assert!(is_coach(&[], manager, None));
-        assert!(is_coach(&[], Some(serenity::Permissions::ADMINISTRATOR), Some(COACH)));
-        assert!(!is_coach(&[], None, Some(COACH)), "unknown permissions refuse");
+        assert!(is_coach(
+            &[],
+            Some(serenity::Permissions::ADMINISTRATOR),
+            Some(COACH)
+        ));
+        assert!(
+            !is_coach(&[], None, Some(COACH)),
+            "unknown permissions refuse"
+        );
     }
 
     #[test]
     fn refusals_say_what_is_missing_in_the_members_language() {
-        let en = refusal(Lang::En, "objection add", Some(COACH));
-        assert!(en.contains("/objection add") && en.contains("<@&77>"), "{en}");
-        let fr = refusal(Lang::Fr, "library import", None);
-        assert!(fr.contains("Gérer le serveur") && fr.contains("Rien n'a été modifié"), "{fr}");
+        let en = refusal(Lang::En, "/objection add", Some(COACH));
+        assert!(
+            en.contains("/objection add") && en.contains("<@&77>"),
+            "{en}"
+        );
+        let fr = refusal(Lang::Fr, "/library import", None);
+        assert!(
+            fr.contains("Gérer le serveur") && fr.contains("Rien n'a été modifié"),
+            "{fr}"
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! click works the same after a restart; this module reads them and sends
 //! each to the command group that owns it.
 
+use ::serenity::builder::Builder as _;
 use poise::serenity_prelude as serenity;
 
 use super::{counter, error, objection, review, BotError, Data};
@@ -32,15 +33,26 @@ pub fn parse(custom_id: &str) -> Option<(&str, Vec<&str>)> {
     Some((kind, parts.collect()))
 }
 
-/// A button with a custom id from [`custom_id`] (a disabled placeholder
-/// when the id would be too long, which only absurdly long ids cause).
-pub fn button(kind: &str, args: &[&str], label: &str) -> serenity::CreateButton {
-    match custom_id(kind, args) {
-        Some(id) => serenity::CreateButton::new(id).label(label),
-        None => serenity::CreateButton::new(format!("{PREFIX}none"))
-            .label(label)
-            .disabled(true),
-    }
+/// A button with a custom id from [`custom_id`]; `None` when the id
+/// would be too long (only absurdly long objection or counter ids do
+/// that), so the button is left out rather than sent broken.
+pub fn button(
+    kind: &str,
+    args: &[&str],
+    label: &str,
+    style: serenity::ButtonStyle,
+) -> Option<serenity::CreateButton> {
+    custom_id(kind, args).map(|id| serenity::CreateButton::new(id).label(label).style(style))
+}
+
+/// Whether an interaction is a coach button or form (handled here).
+pub fn is_ours(interaction: &serenity::Interaction) -> bool {
+    let custom_id = match interaction {
+        serenity::Interaction::Component(click) => &click.data.custom_id,
+        serenity::Interaction::Modal(form) => &form.data.custom_id,
+        _ => return false,
+    };
+    custom_id.starts_with(PREFIX)
 }
 
 /// Handles a coach button or form; `Ok(false)` when the interaction is not
@@ -126,7 +138,10 @@ pub async fn update(
         None => message.embeds(Vec::new()),
     };
     click
-        .create_response(ctx, serenity::CreateInteractionResponse::UpdateMessage(message))
+        .create_response(
+            ctx,
+            serenity::CreateInteractionResponse::UpdateMessage(message),
+        )
         .await?;
     Ok(())
 }
@@ -163,11 +178,13 @@ pub fn form_value(form: &serenity::ModalInteraction, custom_id: &str) -> String 
         .unwrap_or_default()
 }
 
-/// Action rows of at most five buttons each, at most five rows.
-pub fn rows(buttons: Vec<serenity::CreateButton>) -> Vec<serenity::CreateActionRow> {
-    buttons
-        .chunks(5)
-        .take(5)
+/// Action rows of at most five buttons each, at most five rows; buttons
+/// that could not be made are skipped.
+pub fn rows(
+    buttons: impl IntoIterator<Item = Option<serenity::CreateButton>>,
+) -> Vec<serenity::CreateActionRow> {
+    let made: Vec<serenity::CreateButton> = buttons.into_iter().flatten().take(25).collect();
+    made.chunks(5)
         .map(|chunk| serenity::CreateActionRow::Buttons(chunk.to_vec()))
         .collect()
 }
@@ -181,17 +198,27 @@ mod tests {
         let id = custom_id("vote", &["linkedin-is-spam", "c2"]).expect("fits");
         assert_eq!(id, "coach:vote:linkedin-is-spam:c2");
         assert_eq!(parse(&id), Some(("vote", vec!["linkedin-is-spam", "c2"])));
-        assert_eq!(parse("spar:hint:1"), None, "other handlers' ids are not ours");
+        assert_eq!(
+            parse("spar:hint:1"),
+            None,
+            "other handlers' ids are not ours"
+        );
         let long = "x".repeat(64);
         assert_eq!(custom_id("vote", &[&long, &long]), None);
     }
 
     #[test]
-    fn buttons_are_laid_out_five_per_row() {
-        let buttons: Vec<_> = (0..12)
-            .map(|i| button("page", &[&i.to_string()], "n"))
-            .collect();
-        let laid = rows(buttons);
-        assert_eq!(laid.len(), 3);
+    fn buttons_are_laid_out_five_per_row_and_unmakeable_ones_skipped() {
+        let style = serenity::ButtonStyle::Secondary;
+        let long = "x".repeat(99);
+        let seven = (0..7)
+            .map(|i| button("page", &[&i.to_string()], "n", style))
+            .chain([button("vote", &[&long], "too long", style)]);
+        let laid = rows(seven);
+        assert_eq!(laid.len(), 2);
+        let second = serde_json::to_value(&laid[1]).expect("serialises");
+        assert_eq!(second["components"].as_array().map(Vec::len), Some(2));
+        let many = (0..30).map(|i| button("page", &[&i.to_string()], "n", style));
+        assert_eq!(rows(many).len(), 5, "Discord shows at most 25 buttons");
     }
 }

@@ -165,6 +165,9 @@ mod tests {
         let ranked = rank("", &long);
         let built = serde_json::to_value(response(&ranked)).expect("serialises");
         let name = built["choices"][0]["name"].as_str().expect("a name");
-        assert!(name.chars().count() <= NAME_MAX && name.starts_with("id — "), "{name}");
+        assert!(
+            name.chars().count() <= NAME_MAX && name.starts_with("id — "),
+            "{name}"
+        );
     }
 }

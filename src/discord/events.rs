@@ -6,7 +6,7 @@
 use anyhow::anyhow;
 use poise::serenity_prelude as serenity;
 
-use super::{answer, buttons, clicks, BotError, Data};
+use super::{answer, buttons, clicks, coach_buttons, BotError, Data};
 
 /// The event handler given to the framework.
 pub fn handle<'a>(
@@ -23,6 +23,11 @@ pub fn handle<'a>(
             } if buttons::parse(&click.data.custom_id).is_some() => {
                 Work::Click(Box::new(click.clone()))
             }
+            serenity::FullEvent::InteractionCreate { interaction }
+                if coach_buttons::is_ours(interaction) =>
+            {
+                Work::Coach(Box::new(interaction.clone()))
+            }
             _ => return Ok(()),
         };
         let ctx = framework.serenity_context.clone();
@@ -31,6 +36,9 @@ pub fn handle<'a>(
             match work {
                 Work::Message(msg) => answer::on_message(&ctx, &data, &msg).await,
                 Work::Click(click) => clicks::on_click(&ctx, &data, &click).await,
+                Work::Coach(it) => coach_buttons::on_interaction(&ctx, &data, &it)
+                    .await
+                    .map(drop),
             }
         });
         match task.await {
@@ -52,6 +60,8 @@ pub fn handle<'a>(
 enum Work {
     Message(Box<serenity::Message>),
     Click(Box<serenity::ComponentInteraction>),
+    /// A coach command's button or form (`coach_buttons`).
+    Coach(Box<serenity::Interaction>),
 }
 
 fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {

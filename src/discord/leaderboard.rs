@@ -117,7 +117,11 @@ pub fn lines(
         format!("`#{}` {who} {} · {debates}{me}", r.rank, value(r))
     };
     let mut out: Vec<String> = rows.iter().take(TOP).map(line).collect();
-    if let Some(at) = rows.iter().position(|r| r.trainee == viewer).filter(|&i| i >= TOP) {
+    if let Some(at) = rows
+        .iter()
+        .position(|r| r.trainee == viewer)
+        .filter(|&i| i >= TOP)
+    {
         let from = at.saturating_sub(AROUND).max(TOP);
         if from > TOP {
             out.push("…".into());
@@ -171,8 +175,16 @@ mod tests {
             .chain((13..=17).map(|r| format!("#{r}")))
             .collect();
         assert_eq!(ranks(&out), expected);
-        assert!(out[13].contains("<@1015>") && out[13].ends_with('←'), "{}", out[13]);
-        assert!(out[0].starts_with("`#1` <@1001> +39 · 2 debates"), "{}", out[0]);
+        assert!(
+            out[13].contains("<@1015>") && out[13].ends_with('←'),
+            "{}",
+            out[13]
+        );
+        assert!(
+            out[0].starts_with("`#1` <@1001> +39 · 2 debates"),
+            "{}",
+            out[0]
+        );
     }
 
     #[test]

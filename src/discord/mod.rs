@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::config::DiscordSettings;
 
 pub mod answer;
+pub mod assign;
 pub mod buttons;
 pub mod call;
 pub mod cards;
@@ -21,16 +22,24 @@ pub mod chart;
 pub mod choices;
 pub mod clicks;
 pub mod coach;
+pub mod coach_buttons;
 pub mod complete;
+pub mod config;
+pub mod counter;
+pub mod download;
 pub mod error;
 pub mod events;
 pub mod i18n;
 pub mod inflight;
 pub mod leaderboard;
+pub mod library;
+pub mod objection;
 pub mod post;
 pub mod progress;
 pub mod reply;
+pub mod review;
 pub mod rubric;
+pub mod save_counter;
 pub mod score;
 pub mod spar;
 pub mod suggest;
@@ -111,6 +120,13 @@ pub fn commands() -> Vec<poise::Command<Data, BotError>> {
         score::score(),
         progress::progress(),
         leaderboard::leaderboard(),
+        objection::objection(),
+        counter::counter(),
+        save_counter::save_counter(),
+        library::library(),
+        assign::assign(),
+        review::review(),
+        config::dojo(),
     ]
 }
 
@@ -187,6 +203,22 @@ pub fn intents() -> serenity::GatewayIntents {
     serenity::GatewayIntents::GUILDS
         | serenity::GatewayIntents::GUILD_MESSAGES
         | serenity::GatewayIntents::MESSAGE_CONTENT
+}
+
+/// The permissions the invite link asks for: see and post in channels and
+/// threads, open private (else public) sparring threads, archive and lock
+/// them, embeds, the progress chart, and the thread's history.
+pub fn permissions() -> serenity::Permissions {
+    use serenity::Permissions as P;
+    P::VIEW_CHANNEL
+        | P::SEND_MESSAGES
+        | P::SEND_MESSAGES_IN_THREADS
+        | P::CREATE_PRIVATE_THREADS
+        | P::CREATE_PUBLIC_THREADS
+        | P::MANAGE_THREADS
+        | P::EMBED_LINKS
+        | P::ATTACH_FILES
+        | P::READ_MESSAGE_HISTORY
 }
 
 /// The REST client. With an API base (tests), every route goes there: the
@@ -286,6 +318,42 @@ mod tests {
             "http://127.0.0.1:5000"
         );
         assert_eq!(proxy_base("http://h/api"), "http://h");
+    }
+
+    #[test]
+    fn trainee_commands_and_their_options_are_localised_in_french() {
+        let trainee = [
+            spar::spar(),
+            rubric::rubric(),
+            score::score(),
+            progress::progress(),
+            leaderboard::leaderboard(),
+        ];
+        for command in trainee {
+            let fr = |m: &[(
+                std::borrow::Cow<'static, str>,
+                std::borrow::Cow<'static, str>,
+            )]| {
+                m.iter()
+                    .any(|(locale, text)| locale == "fr" && !text.is_empty())
+            };
+            assert!(command.description.is_some(), "/{}", command.name);
+            assert!(fr(&command.name_localizations), "/{}", command.name);
+            assert!(fr(&command.description_localizations), "/{}", command.name);
+            for p in &command.parameters {
+                let what = format!("/{} {}", command.name, p.name);
+                assert!(p.description.is_some(), "{what}");
+                assert!(
+                    fr(&p.name_localizations) && fr(&p.description_localizations),
+                    "{what}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_invite_permissions_are_the_number_the_readme_gives() {
+        assert_eq!(permissions().bits(), 395_137_108_992);
     }
 
     #[test]

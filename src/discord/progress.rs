@@ -60,7 +60,9 @@ pub async fn progress(
         })
         .await
         .map_err(|e| BotError::Internal(anyhow::anyhow!("drawing the progress chart: {e}")))?
-        .map_err(|e| BotError::Internal(anyhow::Error::new(e).context("drawing the progress chart")))?;
+        .map_err(|e| {
+            BotError::Internal(anyhow::Error::new(e).context("drawing the progress chart"))
+        })?;
         embed = embed.image(format!("attachment://{CHART_FILE}"));
         reply = reply.attachment(serenity::CreateAttachment::bytes(png, CHART_FILE));
     }
@@ -72,9 +74,12 @@ async fn may_see_others(ctx: Context<'_>, guild: u64, ui: Lang) -> Result<bool, 
     let Some(member) = ctx.author_member().await else {
         return Ok(false);
     };
-    let config = call::app(&ctx.data().app, ui, "reading the guild settings", move |a| {
-        a.guild_config(guild)
-    })
+    let config = call::app(
+        &ctx.data().app,
+        ui,
+        "reading the guild settings",
+        move |a| a.guild_config(guild),
+    )
     .await?;
     Ok(coach::is_coach(
         &member.roles,
@@ -98,7 +103,9 @@ pub fn card(user: u64, stats: &TraineeStats, scores: &[f32], ui: Lang) -> EmbedT
     if stats.debates == 0 {
         let text = match ui {
             Lang::En => format!("<@{user}> has no finished debate yet: start one with /spar."),
-            Lang::Fr => format!("<@{user}> n'a encore terminé aucun débat : lancez-en un avec /spar."),
+            Lang::Fr => {
+                format!("<@{user}> n'a encore terminé aucun débat : lancez-en un avec /spar.")
+            }
         };
         return EmbedText {
             title: Some(title),
@@ -140,7 +147,11 @@ pub fn card(user: u64, stats: &TraineeStats, scores: &[f32], ui: Lang) -> EmbedT
         .collect();
     if !recent.is_empty() {
         fields.push(Field::new(
-            tr(ui, "Recent debates (oldest first)", "Derniers débats (du plus ancien)"),
+            tr(
+                ui,
+                "Recent debates (oldest first)",
+                "Derniers débats (du plus ancien)",
+            ),
             recent.join(" → "),
         ));
     }
@@ -148,10 +159,20 @@ pub fn card(user: u64, stats: &TraineeStats, scores: &[f32], ui: Lang) -> EmbedT
         let missed: Vec<String> = stats
             .missed
             .iter()
-            .map(|m| format!("{} ({:.0} %)", i18n::dimension(m.dimension, ui), m.rate * 100.0))
+            .map(|m| {
+                format!(
+                    "{} ({:.0} %)",
+                    i18n::dimension(m.dimension, ui),
+                    m.rate * 100.0
+                )
+            })
             .collect();
         fields.push(Field::new(
-            tr(ui, "To practise (share of answers)", "À travailler (part des réponses)"),
+            tr(
+                ui,
+                "To practise (share of answers)",
+                "À travailler (part des réponses)",
+            ),
             missed.join(" · "),
         ));
     }
@@ -191,7 +212,10 @@ mod tests {
     fn no_debate_yet_says_how_to_start() {
         let stats = trainee_stats(&[], "42");
         let embed = card(42, &stats, &[], Lang::En);
-        assert!(embed.description.unwrap().contains("<@42> has no finished debate yet"));
+        assert!(embed
+            .description
+            .unwrap()
+            .contains("<@42> has no finished debate yet"));
         assert!(embed.fields.is_empty());
     }
 }

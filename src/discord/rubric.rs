@@ -28,11 +28,22 @@ pub fn card(lang: Lang) -> EmbedText {
     let mut fields: Vec<Field> = Level::ALL
         .iter()
         .rev()
-        .map(|&l| Field::new(format!("{} · {}", l.number(), l.label(lang)), level_text(l, lang)))
+        .map(|&l| {
+            Field::new(
+                format!("{} · {}", l.number(), l.label(lang)),
+                level_text(l, lang),
+            )
+        })
         .collect();
     let dims = |list: &[Dimension]| {
         list.iter()
-            .map(|&d| format!("**{}**: {}", i18n::dimension(d, lang), dimension_text(d, lang)))
+            .map(|&d| {
+                format!(
+                    "**{}**: {}",
+                    i18n::dimension(d, lang),
+                    dimension_text(d, lang)
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -164,13 +175,18 @@ mod tests {
             let card = card(lang).fit();
             for level in Level::ALL {
                 assert!(
-                    card.fields.iter().any(|f| f.name.contains(level.label(lang))),
+                    card.fields
+                        .iter()
+                        .any(|f| f.name.contains(level.label(lang))),
                     "{lang}: {level:?} missing"
                 );
             }
             let text: String = card.fields.iter().map(|f| f.value.clone()).collect();
             for d in UP.iter().chain(&DOWN) {
-                assert!(text.contains(i18n::dimension(*d, lang)), "{lang}: {d:?} missing");
+                assert!(
+                    text.contains(i18n::dimension(*d, lang)),
+                    "{lang}: {d:?} missing"
+                );
             }
             assert!(card.total_len() <= super::super::reply::EMBED_TOTAL_MAX);
         }

@@ -31,7 +31,11 @@ pub async fn score(
     #[description_localized("fr", "Ce que vous diriez au prospect")]
     text: String,
     #[description = "The objection it answers: an id from the library, or its text"]
-    #[description_localized("fr", "L'objection à laquelle elle répond : un id de la bibliothèque, ou son texte")]
+    #[description_localized(
+        "fr",
+        "L'objection à laquelle elle répond : un id de la bibliothèque, ou son texte"
+    )]
+    #[name_localized("fr", "objection")]
     #[autocomplete = "suggest::objections"]
     objection: Option<String>,
     #[description = "The answer's language (else detected)"]
@@ -68,7 +72,10 @@ pub async fn score(
 /// the answer's language).
 pub fn explanation(answer: &str, card: &ScoreCard, ui: Lang) -> EmbedText {
     let echoed = reply::cut(answer.trim(), ANSWER_MAX).replace('\n', "\n> ");
-    let mut lines = vec![format!("> {}", super::cards::escape(&echoed)), String::new()];
+    let mut lines = vec![
+        format!("> {}", super::cards::escape(&echoed)),
+        String::new(),
+    ];
     if card.cues.is_empty() {
         lines.push(tr(ui, "No cue fired.", "Aucun repère relevé.").into());
     }
@@ -165,9 +172,18 @@ mod tests {
     fn every_cue_is_explained_even_the_cancelled_ones() {
         let embed = explanation("I hear you, but @everyone *look*", &card(), Lang::En).fit();
         let text = embed.description.unwrap();
-        assert!(text.starts_with("> I hear you, but @everyone \\*look\\*"), "{text}");
-        assert!(text.contains("~~Acknowledgment~~ (acknowledge) “I hear you” — cancelled"), "{text}");
-        assert!(text.contains("🔻 **Defensiveness** (yes but) “but” -1.3"), "{text}");
+        assert!(
+            text.starts_with("> I hear you, but @everyone \\*look\\*"),
+            "{text}"
+        );
+        assert!(
+            text.contains("~~Acknowledgment~~ (acknowledge) “I hear you” — cancelled"),
+            "{text}"
+        );
+        assert!(
+            text.contains("🔻 **Defensiveness** (yes but) “but” -1.3"),
+            "{text}"
+        );
         assert_eq!(embed.title.as_deref(), Some("47/100 · Neutral"));
         assert_eq!(embed.footer.as_deref(), Some("Rules: English (detected)"));
         assert!(embed.fields.iter().any(|f| f.value == "• Drop the but."));

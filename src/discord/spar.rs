@@ -27,6 +27,7 @@ pub async fn spar(
     ctx: Context<'_>,
     #[description = "The objection to face (else the dojo picks one for you)"]
     #[description_localized("fr", "L'objection à affronter (sinon le dojo en choisit une)")]
+    #[name_localized("fr", "objection")]
     #[autocomplete = "suggest::objections"]
     objection: Option<String>,
     #[description = "The prospect's language (else the server's)"]
@@ -36,18 +37,23 @@ pub async fn spar(
 ) -> Result<(), BotError> {
     let ui = lang_of(ctx.locale());
     ctx.defer_ephemeral().await?;
-    let guild = ctx.guild_id().ok_or_else(|| BotError::user(guild_only(ui)))?;
+    let guild = ctx
+        .guild_id()
+        .ok_or_else(|| BotError::user(guild_only(ui)))?;
     let request = Request {
         guild,
         channel: ctx.channel_id(),
         trainee: ctx.author().id,
         trainee_name: ctx.author().display_name().to_string(),
-        objection: objection.map(|o| o.trim().to_string()).filter(|o| !o.is_empty()),
+        objection: objection
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty()),
         lang: lang.map(Lang::from),
         ui,
     };
     let opened = start(ctx.serenity_context(), ctx.data(), request).await?;
-    ctx.send(reply::ephemeral(&opened_text(&opened, ui))).await?;
+    ctx.send(reply::ephemeral(&opened_text(&opened, ui)))
+        .await?;
     Ok(())
 }
 
@@ -88,7 +94,10 @@ pub async fn start(
 ) -> Result<Opened, BotError> {
     let app = &data.app;
     let (g, ui) = (request.guild.get(), request.ui);
-    let config = call::app(app, ui, "reading the guild settings", move |a| a.guild_config(g)).await?;
+    let config = call::app(app, ui, "reading the guild settings", move |a| {
+        a.guild_config(g)
+    })
+    .await?;
     if let Some(id) = request.objection.clone() {
         // Checked before a thread exists, so a typo leaves nothing behind.
         call::app(app, ui, "looking up an objection", move |a| {
@@ -98,7 +107,7 @@ pub async fn start(
     }
     let parent = match config.spar_channel {
         Some(channel) => serenity::ChannelId::new(channel),
-        None => thread::parent_of(&ctx.http, request.channel).await?,
+        None => thread::parent_of(ctx, request.channel).await?,
     };
     let name = format!("{} · {}", tr(ui, "Sparring", "Joute"), request.trainee_name);
     let opened = thread::open(

@@ -96,8 +96,16 @@ mod tests {
 
     fn library() -> Vec<Objection> {
         vec![
-            objection("linkedin-is-spam", Lang::En, "Isn't LinkedIn\njust spam now?"),
-            objection("linkedin-foire-aux-pitchs", Lang::Fr, "LinkedIn, une foire aux pitchs."),
+            objection(
+                "linkedin-is-spam",
+                Lang::En,
+                "Isn't LinkedIn\njust spam now?",
+            ),
+            objection(
+                "linkedin-foire-aux-pitchs",
+                Lang::Fr,
+                "LinkedIn, une foire aux pitchs.",
+            ),
             objection("too-expensive", Lang::En, "It's too expensive."),
             objection("trop-cher", Lang::Fr, "C'est beaucoup trop cher."),
         ]
@@ -109,22 +117,48 @@ mod tests {
 
     #[test]
     fn the_language_asked_for_filters_the_library() {
-        let fr = items(&library(), Want { only: Some(Lang::Fr), first: Lang::En });
+        let fr = items(
+            &library(),
+            Want {
+                only: Some(Lang::Fr),
+                first: Lang::En,
+            },
+        );
         assert_eq!(ids(&fr), ["linkedin-foire-aux-pitchs", "trop-cher"]);
     }
 
     #[test]
     fn the_cohorts_language_wins_ties() {
         let lib = library();
-        let fr_first = items(&lib, Want { only: None, first: Lang::Fr });
+        let fr_first = items(
+            &lib,
+            Want {
+                only: None,
+                first: Lang::Fr,
+            },
+        );
         assert_eq!(
             ids(&fr_first),
-            ["linkedin-foire-aux-pitchs", "trop-cher", "linkedin-is-spam", "too-expensive"]
+            [
+                "linkedin-foire-aux-pitchs",
+                "trop-cher",
+                "linkedin-is-spam",
+                "too-expensive"
+            ]
         );
         let ranked = complete::rank("linkedin", &fr_first);
         assert_eq!(ranked[0].id, "linkedin-foire-aux-pitchs");
-        let en_first = items(&lib, Want { only: None, first: Lang::En });
-        assert_eq!(complete::rank("linkedin", &en_first)[0].id, "linkedin-is-spam");
+        let en_first = items(
+            &lib,
+            Want {
+                only: None,
+                first: Lang::En,
+            },
+        );
+        assert_eq!(
+            complete::rank("linkedin", &en_first)[0].id,
+            "linkedin-is-spam"
+        );
         assert_eq!(en_first[0].label, "Isn't LinkedIn just spam now?");
     }
 }

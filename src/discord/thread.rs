@@ -84,16 +84,16 @@ pub async fn discard(http: &serenity::Http, thread: serenity::ChannelId) {
 }
 
 /// The channel threads open under when a command runs in `channel`: the
-/// channel itself, or its parent when it is already a thread.
+/// channel itself, or its parent when it is already a thread (read from
+/// the cache when it has the channel).
 pub async fn parent_of(
-    http: &serenity::Http,
+    cache_http: impl serenity::CacheHttp,
     channel: serenity::ChannelId,
 ) -> Result<serenity::ChannelId, BotError> {
-    let channel = channel.to_channel(http).await?;
-    Ok(match channel.guild() {
+    Ok(match channel.to_channel(cache_http).await?.guild() {
         Some(c) if c.thread_metadata.is_some() => c.parent_id.unwrap_or(c.id),
         Some(c) => c.id,
-        None => channel.id(),
+        None => channel,
     })
 }
 
@@ -133,7 +133,10 @@ mod tests {
         assert!(refused(403, 50001));
         assert!(refused(400, 20035));
         assert!(refused(400, 50024));
-        assert!(!refused(400, 50035), "an invalid form is a bug, not a refusal");
+        assert!(
+            !refused(400, 50035),
+            "an invalid form is a bug, not a refusal"
+        );
         assert!(!refused(500, 0));
         assert!(!private_refused(&serenity::Error::Other("offline")));
     }

@@ -159,6 +159,10 @@ fn check_counters(issues: &mut Vec<Issue>, prefix: &str, counters: &[Counter]) {
         }
         check_text(issues, format!("{at}.text"), &counter.text);
         check_short(issues, format!("{at}.author"), &counter.author);
+        if let Some(score) = counter.score.filter(|s| *s > 100) {
+            let problem = format!("must be 0 to 100, got {score}");
+            push(issues, format!("{at}.score"), problem);
+        }
     }
 }
 

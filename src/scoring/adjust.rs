@@ -3,7 +3,7 @@
 //! (ten "I understand" never beat one real acknowledgment and a question).
 
 use super::card::Dimension;
-use super::cue::{Ctx, Cue, Structural};
+use super::cue::{Ctx, Cue, CueId, Structural};
 use super::lexical::Found;
 use super::matcher::Hit;
 
@@ -27,11 +27,11 @@ fn opens_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
 /// an example or a distinction follows in its sentence, and nothing hostile.
 fn evidence_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
     let after = |c: &&Cue| c.sentence == sentence && c.norm.0 >= h.end;
-    let evidence = found
-        .cues
-        .iter()
-        .filter(after)
-        .any(|c| c.dim == Dimension::Reframe && matches!(c.id, super::cue::CueId::Family(_)) && c.weight >= 0.8);
+    let evidence = found.cues.iter().filter(after).any(|c| {
+        c.dim == Dimension::Reframe
+            && matches!(c.id, super::cue::CueId::Family(_))
+            && c.weight >= 0.8
+    });
     evidence && !ctx.sentence_is_negative(&found.cues, sentence)
 }
 
@@ -43,7 +43,9 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
     let mut add = Vec::new();
     for (h, standalone) in found.contrasts.clone() {
         let sentence = ctx.seg.sentence_of(h.start);
-        if !standalone && (opens_after(ctx, found, &h, sentence) || evidence_after(ctx, found, &h, sentence)) {
+        if !standalone
+            && (opens_after(ctx, found, &h, sentence) || evidence_after(ctx, found, &h, sentence))
+        {
             continue;
         }
         let opens_sentence = ctx
@@ -62,6 +64,13 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
         if cancelled || standalone {
             let w = ctx.rubric.structural.yes_but;
             add.push(ctx.structural(Structural::YesBut, (h.start, h.end), w));
+            // Figures after the "but" argue back; they reframe nothing.
+            for c in found.cues.iter_mut() {
+                let rebuttal = c.sentence == sentence && c.norm.0 >= h.end;
+                if rebuttal && c.id == CueId::Structural(Structural::EvidenceNumber) {
+                    c.weight = 0.0;
+                }
+            }
         }
     }
     found.cues.extend(add);
@@ -98,18 +107,26 @@ fn has_substance(found: &Found) -> bool {
 pub(crate) fn stuffing(ctx: &Ctx<'_>, found: &mut Found) {
     let cfg = &ctx.rubric.stuffing;
     let text = &ctx.norm.text;
-    let mut idx: Vec<usize> = (0..found.cues.len()).filter(|&i| found.cues[i].empathy).collect();
+    let mut idx: Vec<usize> = (0..found.cues.len())
+        .filter(|&i| found.cues[i].empathy)
+        .collect();
     idx.sort_by_key(|&i| found.cues[i].norm.0);
     let phrase = |c: &Cue| text.get(c.norm.0..c.norm.1).unwrap_or_default();
-    let repeated = idx
-        .iter()
-        .enumerate()
-        .any(|(k, &i)| idx[..k].iter().any(|&j| phrase(&found.cues[j]) == phrase(&found.cues[i])));
+    let repeated = idx.iter().enumerate().any(|(k, &i)| {
+        idx[..k]
+            .iter()
+            .any(|&j| phrase(&found.cues[j]) == phrase(&found.cues[i]))
+    });
     // Phrases count by clause: "Dommage, ça a dû être décevant" is one
     // feeling in two clauses, not stuffing.
     let mut clauses: Vec<u32> = idx
         .iter()
-        .filter_map(|&i| ctx.seg.tokens.get(ctx.seg.token_at(found.cues[i].norm.0)).map(|t| t.clause))
+        .filter_map(|&i| {
+            ctx.seg
+                .tokens
+                .get(ctx.seg.token_at(found.cues[i].norm.0))
+                .map(|t| t.clause)
+        })
         .collect();
     clauses.dedup();
     let n = clauses.len().max(usize::from(repeated) + 1);
@@ -129,5 +146,7 @@ pub(crate) fn stuffing(ctx: &Ctx<'_>, found: &mut Found) {
     for &i in &idx[1..] {
         found.cues[i].weight = 0.0;
     }
-    found.cues.push(ctx.structural(Structural::EmpathyStuffing, span, penalty));
+    found
+        .cues
+        .push(ctx.structural(Structural::EmpathyStuffing, span, penalty));
 }

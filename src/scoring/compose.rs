@@ -5,12 +5,10 @@
 //! Gates, in the rubric's words: contempt (dismissal at or below its gate)
 //! is level 1 whatever else is said; heavy defensiveness (contradiction,
 //! "yes, but", pitching) caps at 2 whatever polite words surround it; level
-//! 4 needs an acknowledgment (or respect shown, or a polite opener and a
-//! deep question) AND exploration or a reframe, with no more than a trace
-//! of negatives; level 5 also needs a
+//! 4 needs an acknowledgment (or respect shown, or a polite opener or a
+//! concrete reframe followed by a deep question) AND exploration or a
+//! reframe, with no more than a trace of negatives; level 5 also needs a
 //! concrete reframe, an open question and no real negative.
-
-use std::collections::HashMap;
 
 use super::card::{Dimension, Level, SubScore};
 use super::cue::{Cue, CueId};
@@ -22,7 +20,10 @@ pub(crate) struct Sums([f32; 8]);
 
 impl Sums {
     pub(crate) fn get(&self, d: Dimension) -> f32 {
-        DIMENSIONS.iter().position(|x| *x == d).map_or(0.0, |i| self.0[i])
+        DIMENSIONS
+            .iter()
+            .position(|x| *x == d)
+            .map_or(0.0, |i| self.0[i])
     }
 
     pub(crate) fn total(&self) -> f32 {
@@ -42,13 +43,25 @@ pub(crate) struct Verdict {
 /// strongest counts fully and the k-th strongest keeps `decay^k` of its
 /// weight. Cues end up in text order.
 pub(crate) fn diminish(cues: &mut [Cue], decay: f32) {
-    cues.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.orig.0.cmp(&b.orig.0)));
-    let mut seen: HashMap<CueId, i32> = HashMap::new();
+    cues.sort_by(|a, b| {
+        b.weight
+            .abs()
+            .total_cmp(&a.weight.abs())
+            .then(a.orig.0.cmp(&b.orig.0))
+    });
+    // Few distinct ids per answer: a linear list beats hashing.
+    let mut seen: Vec<(CueId, i32)> = Vec::new();
     for c in cues.iter_mut() {
         if c.weight == 0.0 {
             continue;
         }
-        let k = seen.entry(c.id).or_insert(0);
+        let k = match seen.iter_mut().find(|(id, _)| *id == c.id) {
+            Some((_, k)) => k,
+            None => {
+                seen.push((c.id, 0));
+                &mut seen.last_mut().expect("an entry was just pushed").1
+            }
+        };
         c.weight *= decay.powi(*k);
         *k += 1;
     }
@@ -102,8 +115,13 @@ fn gate(s: &Sums, rubric: &Rubric) -> Level {
     let engaged = s.get(Exploration) + s.get(Reframe);
     // A polite opener followed by a deep, softened question about them
     // acknowledges by listening, as much as "I understand" does.
-    let listens = receptive >= g.empathetic_polite && s.get(Exploration) >= g.empathetic_deep_question;
-    if (receptive < g.empathetic_receptive && !listens) || engaged < g.empathetic_engaged || negatives <= g.tainted {
+    let listens = (receptive >= g.empathetic_polite
+        || (s.get(Reframe) >= g.masterful_reframe && negatives >= g.masterful_negatives))
+        && s.get(Exploration) >= g.empathetic_deep_question;
+    if (receptive < g.empathetic_receptive && !listens)
+        || engaged < g.empathetic_engaged
+        || negatives <= g.tainted
+    {
         return Level::Neutral;
     }
     let masterful = s.get(Acknowledgment) + s.get(Concession) >= g.masterful_receptive

@@ -58,7 +58,9 @@ impl Structural {
             Structural::Shouting | Structural::Exclamations | Structural::IncredulousEcho => {
                 Dimension::Dismissal
             }
-            Structural::YesBut | Structural::EmpathyStuffing | Structural::Denial => Dimension::Defensiveness,
+            Structural::YesBut | Structural::EmpathyStuffing | Structural::Denial => {
+                Dimension::Defensiveness
+            }
             Structural::Reflection => Dimension::Acknowledgment,
             Structural::OnTopic | Structural::KeyConcern => Dimension::Relevance,
         }
@@ -158,10 +160,23 @@ impl Ctx<'_> {
             .map_or((0, 0), |x| self.seg.bytes(x.first, x.end))
     }
 
+    /// [`Ctx::sentence_is_negative`] for every sentence at once.
+    pub(crate) fn negative_sentences(&self, cues: &[Cue]) -> Vec<bool> {
+        let at = self.rubric.sentences.negative_at;
+        let mut out = vec![false; self.seg.sentences.len()];
+        for c in cues.iter().filter(|c| c.is_negative() && c.weight <= at) {
+            if let Some(slot) = out.get_mut(c.sentence) {
+                *slot = true;
+            }
+        }
+        out
+    }
+
     /// True if sentence `s` holds a clearly negative cue (an attack, a
     /// pitch, a contradiction; a mere "honestly" does not count).
     pub(crate) fn sentence_is_negative(&self, cues: &[Cue], s: usize) -> bool {
         let at = self.rubric.sentences.negative_at;
-        cues.iter().any(|c| c.sentence == s && c.is_negative() && c.weight <= at)
+        cues.iter()
+            .any(|c| c.sentence == s && c.is_negative() && c.weight <= at)
     }
 }

@@ -52,7 +52,8 @@ impl Detector {
             for m in ac.find_overlapping_iter(text) {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
-                let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+                let whole = !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric);
                 if whole {
                     if let Some(l) = self.langs.get(m.pattern().as_usize()) {
                         votes[slot(*l)] += 2;

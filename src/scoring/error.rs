@@ -36,7 +36,11 @@ pub enum ScoringError {
 /// The 1-based line of byte `offset` in `src`.
 pub(crate) fn line_of(src: &str, offset: usize) -> usize {
     let end = offset.min(src.len());
-    src.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    src.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Turns a TOML parse error into a [`ScoringError::Invalid`] with its line.

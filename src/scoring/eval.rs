@@ -75,7 +75,10 @@ fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
     if n < 2 {
         return None;
     }
-    let (mx, my) = (x.iter().sum::<f64>() / n as f64, y.iter().sum::<f64>() / n as f64);
+    let (mx, my) = (
+        x.iter().sum::<f64>() / n as f64,
+        y.iter().sum::<f64>() / n as f64,
+    );
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
     for (a, b) in x.iter().zip(y) {
         sxy += (a - mx) * (b - my);
@@ -110,19 +113,34 @@ pub fn metrics(items: &[EvalItem]) -> Metrics {
     let pick = |good: bool| -> Vec<f64> {
         items
             .iter()
-            .filter(|i| if good { i.label >= Level::Empathetic } else { i.label <= Level::Defensive })
+            .filter(|i| {
+                if good {
+                    i.label >= Level::Empathetic
+                } else {
+                    i.label <= Level::Defensive
+                }
+            })
             .map(|i| f64::from(i.score))
             .collect()
     };
     let mut confusion = [[0usize; 5]; 5];
     let (mut exact, mut near) = (0usize, 0usize);
     for i in items {
-        let (l, p) = (usize::from(i.label.number()) - 1, usize::from(i.level.number()) - 1);
+        let (l, p) = (
+            usize::from(i.label.number()) - 1,
+            usize::from(i.level.number()) - 1,
+        );
         confusion[l][p] += 1;
         exact += usize::from(l == p);
         near += usize::from(l.abs_diff(p) <= 1);
     }
-    let share = |k: usize| if items.is_empty() { 0.0 } else { k as f64 / items.len() as f64 };
+    let share = |k: usize| {
+        if items.is_empty() {
+            0.0
+        } else {
+            k as f64 / items.len() as f64
+        }
+    };
     Metrics {
         n: items.len(),
         spearman: spearman(&scores, &labels),
@@ -158,7 +176,10 @@ mod tests {
 
     #[test]
     fn ties_share_the_average_rank() {
-        assert_eq!(average_ranks(&[10.0, 20.0, 10.0, 30.0]), vec![1.5, 3.0, 1.5, 4.0]);
+        assert_eq!(
+            average_ranks(&[10.0, 20.0, 10.0, 30.0]),
+            vec![1.5, 3.0, 1.5, 4.0]
+        );
     }
 
     #[test]
@@ -198,7 +219,12 @@ mod tests {
             level: Level::try_from(level).unwrap(),
             score,
         };
-        let items = [item(1, 1, 5), item(2, 3, 45), item(5, 3, 50), item(4, 4, 70)];
+        let items = [
+            item(1, 1, 5),
+            item(2, 3, 45),
+            item(5, 3, 50),
+            item(4, 4, 70),
+        ];
         let m = metrics(&items);
         assert!(close(m.exact, 0.5));
         assert!(close(m.within_one, 0.75));

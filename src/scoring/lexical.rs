@@ -4,7 +4,7 @@
 //! you'd ask" is no acknowledgment) or turn it into another ("I don't agree"
 //! is a contradiction).
 
-use super::cue::{Cue, CueId, Ctx};
+use super::cue::{Ctx, Cue, CueId};
 use super::lexicon::{PatKind, Position, Role, Scope};
 use super::matcher::Hit;
 use super::segment::Segments;
@@ -25,8 +25,10 @@ pub(crate) struct Found {
 pub(crate) fn position_ok(seg: &Segments, pos: Position, start: usize, end: usize) -> bool {
     let first = seg.token_at(start);
     let last_end = seg.token_end_at(end);
-    let (Some(a), Some(b)) = (seg.tokens.get(first), last_end.checked_sub(1).and_then(|i| seg.tokens.get(i)))
-    else {
+    let (Some(a), Some(b)) = (
+        seg.tokens.get(first),
+        last_end.checked_sub(1).and_then(|i| seg.tokens.get(i)),
+    ) else {
         return false;
     };
     if a.sentence != b.sentence {
@@ -67,6 +69,10 @@ impl Negators {
             match ctx.rules.patterns.get(h.pat).map(|p| p.kind) {
                 Some(PatKind::NegBefore) => n.before.push(*h),
                 Some(PatKind::NegAfter) => n.after.push(*h),
+                Some(PatKind::NegBoth) => {
+                    n.before.push(*h);
+                    n.after.push(*h);
+                }
                 _ => {}
             }
         }

@@ -15,6 +15,33 @@ use super::error::{from_toml, line_of, ScoringError};
 use super::pattern::expand;
 use crate::lang::Lang;
 
+/// FNV-1a: word lookups are short strings on a hot path, where SipHash's
+/// flood resistance buys nothing (the words are our own lists).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words with a fast hasher.
+pub(crate) type WordSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+
 /// What a family of phrases is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +126,8 @@ struct DetectSpec {
 #[serde(deny_unknown_fields)]
 struct WordsSpec {
     you: Vec<String>,
+    #[serde(default)]
+    me: Vec<String>,
     stopwords: Vec<String>,
 }
 
@@ -157,6 +186,7 @@ pub(crate) enum PatKind {
     Family(usize),
     NegBefore,
     NegAfter,
+    NegBoth,
 }
 
 /// One pattern of the automaton.
@@ -164,9 +194,9 @@ pub(crate) enum PatKind {
 pub(crate) struct Pattern {
     pub kind: PatKind,
     pub weight: f32,
-    /// Must start at a word boundary.
+    /// Must start at a word boundary (searched with a leading space).
     pub left: bool,
-    /// Must end at a word boundary.
+    /// Must end at a word boundary (searched with a trailing space).
     pub right: bool,
     /// Written `word*`: matches any ending of its last word.
     pub prefix: bool,
@@ -183,13 +213,17 @@ pub(crate) struct LangRules {
     pub lang: Lang,
     pub ac: AhoCorasick,
     pub patterns: Vec<Pattern>,
-    /// For gapped phrases: the text after each one-word gap.
-    pub gaps: Vec<Vec<String>>,
+    /// For gapped phrases: the alternative tails after a shared head, each
+    /// the text following each one-word gap.
+    pub gaps: Vec<Vec<Vec<String>>>,
     pub families: Vec<Family>,
     pub neg_window: usize,
     pub neg_after_window: usize,
-    pub stopwords: HashSet<String>,
-    pub you: HashSet<String>,
+    pub stopwords: WordSet,
+    pub you: WordSet,
+    /// Words of the speaker ("I", "we", "our"): a sentence about oneself
+    /// reflects nothing.
+    pub me: WordSet,
     pub stemmer: Stemmer,
     pub tips: BTreeMap<String, String>,
     pub detect_words: Vec<String>,
@@ -229,7 +263,7 @@ struct Builder<'a> {
     src: &'a str,
     texts: Vec<String>,
     patterns: Vec<Pattern>,
-    gaps: Vec<Vec<String>>,
+    gaps: Vec<Vec<Vec<String>>>,
     seen: HashMap<String, (usize, PatKind)>,
 }
 
@@ -242,11 +276,53 @@ impl Builder<'_> {
         }
     }
 
-    fn add(&mut self, phrase: &str, offset: usize, kind: PatKind, weight: f32, place: (Position, Scope)) -> Result<(), ScoringError> {
+    /// Registers one automaton pattern.
+    fn push(
+        &mut self,
+        text: &str,
+        prefix: bool,
+        gaps: Option<usize>,
+        what: (PatKind, f32, Position, Scope),
+    ) {
+        let (kind, weight, position, scope) = what;
+        let first = text.chars().next().is_some_and(char::is_alphanumeric);
+        let last = text.chars().next_back().is_some_and(char::is_alphanumeric);
+        // Spaces around whole-word phrases make the automaton itself respect
+        // word boundaries (see `matcher::haystack`).
+        self.texts.push(format!(
+            "{}{}{}",
+            if first { " " } else { "" },
+            text.replace('\'', " ' "),
+            if last && !prefix { " " } else { "" }
+        ));
+        self.patterns.push(Pattern {
+            kind,
+            weight,
+            left: first,
+            right: last && !prefix,
+            prefix,
+            position,
+            scope,
+            gaps,
+        });
+    }
+
+    fn add(
+        &mut self,
+        phrase: &str,
+        offset: usize,
+        kind: PatKind,
+        weight: f32,
+        place: (Position, Scope),
+    ) -> Result<(), ScoringError> {
         let (position, scope) = place;
         if !weight.is_finite() || weight.abs() > 5.0 {
-            return Err(self.err(offset, format!("`{phrase}`: weight must be between -5 and 5")));
+            return Err(self.err(
+                offset,
+                format!("`{phrase}`: weight must be between -5 and 5"),
+            ));
         }
+        let mut heads: Vec<(String, Vec<Vec<String>>)> = Vec::new();
         for v in expand(phrase).map_err(|m| self.err(offset, m))? {
             // A phrase may sit in two families only at different positions
             // ("right" as a whole clause acknowledges, as a tag it presses).
@@ -263,29 +339,31 @@ impl Builder<'_> {
                     let line = line_of(self.src, first);
                     return Err(self.err(
                         offset,
-                        format!("`{}` is already listed on line {line}; keep it in one family", v.text),
+                        format!(
+                            "`{}` is already listed on line {line}; keep it in one family",
+                            v.text
+                        ),
                     ));
                 }
                 continue;
             }
             self.seen.insert(key, (offset, kind));
-            let first = v.text.chars().next().is_some_and(char::is_alphanumeric);
-            let last = v.text.chars().next_back().is_some_and(char::is_alphanumeric);
-            let gaps = (!v.gaps.is_empty()).then(|| {
-                self.gaps.push(v.gaps.clone());
-                self.gaps.len() - 1
-            });
-            self.texts.push(v.text);
-            self.patterns.push(Pattern {
-                kind,
-                weight,
-                left: first,
-                right: last && !v.prefix,
-                prefix: v.prefix,
-                position,
-                scope,
-                gaps,
-            });
+            if v.gaps.is_empty() {
+                self.push(&v.text, v.prefix, None, (kind, weight, position, scope));
+            } else {
+                // Variants sharing a head ("a _ client", "a _ customer") are
+                // one automaton pattern with alternative tails, so a common
+                // head like "a" is matched once, not once per variant.
+                match heads.iter_mut().find(|(h, _)| *h == v.text) {
+                    Some((_, tails)) => tails.push(v.gaps),
+                    None => heads.push((v.text, vec![v.gaps])),
+                }
+            }
+        }
+        for (head, tails) in heads {
+            self.gaps.push(tails);
+            let g = self.gaps.len() - 1;
+            self.push(&head, false, Some(g), (kind, weight, position, scope));
         }
         Ok(())
     }
@@ -308,12 +386,41 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         .parse()
         .map_err(|e| b.err(raw.lang.span().start, format!("{e}")))?;
     if lang != expected {
-        return Err(b.err(raw.lang.span().start, format!("this file must say lang = \"{}\"", expected.code())));
+        return Err(b.err(
+            raw.lang.span().start,
+            format!("this file must say lang = \"{}\"", expected.code()),
+        ));
     }
     let families = compile_families(&raw.cues, &mut b)?;
-    for (list, kind) in [(&raw.negation.before, PatKind::NegBefore), (&raw.negation.after, PatKind::NegAfter)] {
+    // A negator listed on both sides (French "pas": "pas absurde", "je
+    // comprends pas") reaches both ways.
+    let both: Vec<&str> = raw
+        .negation
+        .before
+        .iter()
+        .map(|n| n.get_ref().as_str())
+        .filter(|n| raw.negation.after.iter().any(|a| a.get_ref() == n))
+        .collect();
+    for (list, kind) in [
+        (&raw.negation.before, PatKind::NegBefore),
+        (&raw.negation.after, PatKind::NegAfter),
+    ] {
         for n in list {
-            b.add(n.get_ref(), n.span().start, kind, 0.0, (Position::Any, Scope::Any))?;
+            let kind = if both.contains(&n.get_ref().as_str()) {
+                if kind == PatKind::NegAfter {
+                    continue;
+                }
+                PatKind::NegBoth
+            } else {
+                kind
+            };
+            b.add(
+                n.get_ref(),
+                n.span().start,
+                kind,
+                0.0,
+                (Position::Any, Scope::Any),
+            )?;
         }
     }
     super::tips::check(&raw.tips).map_err(|(key, m)| {
@@ -322,10 +429,14 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     })?;
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&b.texts)
         .map_err(|e| b.err(0, format!("cannot build the phrase automaton: {e}")))?;
-    let norm_set = |v: &[String]| v.iter().map(|w| super::normalize::normalize_phrase(w)).collect();
+    let norm_set = |v: &[String]| {
+        v.iter()
+            .map(|w| super::normalize::normalize_phrase(w))
+            .collect()
+    };
     Ok(LangRules {
         lang,
         ac,
@@ -336,12 +447,22 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         neg_after_window: raw.negation.after_window,
         stopwords: norm_set(&raw.words.stopwords),
         you: norm_set(&raw.words.you),
+        me: norm_set(&raw.words.me),
         stemmer: Stemmer::create(match lang {
             Lang::En => Algorithm::English,
             Lang::Fr => Algorithm::French,
         }),
-        tips: raw.tips.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
-        detect_words: raw.detect.words.iter().map(|w| super::normalize::normalize_phrase(w)).collect(),
+        tips: raw
+            .tips
+            .into_iter()
+            .map(|(k, v)| (k, v.into_inner()))
+            .collect(),
+        detect_words: raw
+            .detect
+            .words
+            .iter()
+            .map(|w| super::normalize::normalize_phrase(w))
+            .collect(),
         detect_chars: raw.detect.chars.chars().collect(),
     })
 }
@@ -350,7 +471,11 @@ fn compile_families(
     cues: &BTreeMap<String, Spanned<FamilySpec>>,
     b: &mut Builder<'_>,
 ) -> Result<Vec<Family>, ScoringError> {
-    let index: HashMap<&str, usize> = cues.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = cues
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
     let mut families = Vec::with_capacity(cues.len());
     for (i, (id, spanned)) in cues.iter().enumerate() {
         let at = spanned.span().start;
@@ -391,11 +516,17 @@ fn check_family(
     index: &HashMap<&str, usize>,
     cues: &BTreeMap<String, Spanned<FamilySpec>>,
 ) -> Result<(), String> {
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
         return Err("ids use lowercase letters, digits and `_` only".into());
     }
     if STRUCTURAL_IDS.contains(&id) {
-        return Err(format!("`{id}` is a cue the scorer finds by itself; pick another id"));
+        return Err(format!(
+            "`{id}` is a cue the scorer finds by itself; pick another id"
+        ));
     }
     if f.phrases.is_empty() {
         return Err("needs at least one phrase".into());
@@ -410,9 +541,44 @@ fn check_family(
     }
     if let Some(target) = &f.negated_as {
         match index.get(target.as_str()) {
-            Some(_) if cues.get(target).is_some_and(|t| t.get_ref().role == Role::Cue) => {}
-            _ => return Err(format!("negated_as = \"{target}\" is not a cue family of this file")),
+            Some(_)
+                if cues
+                    .get(target)
+                    .is_some_and(|t| t.get_ref().role == Role::Cue) => {}
+            _ => {
+                return Err(format!(
+                    "negated_as = \"{target}\" is not a cue family of this file"
+                ))
+            }
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = include_str!("../../data/scoring/en.toml");
+    const FR: &str = include_str!("../../data/scoring/fr.toml");
+
+    #[test]
+    fn both_languages_use_the_same_cue_ids() {
+        let en = parse("en.toml", EN, Lang::En).expect("en loads");
+        let fr = parse("fr.toml", FR, Lang::Fr).expect("fr loads");
+        let ids = |r: &LangRules| r.families.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&en), ids(&fr));
+    }
+
+    #[test]
+    fn wrong_language_tag_is_reported() {
+        let err = parse("fr.toml", FR, Lang::En).expect_err("fr is not en");
+        assert!(err.to_string().contains("lang = \"en\""), "{err}");
+    }
+
+    #[test]
+    fn a_negator_on_both_sides_reaches_both_ways() {
+        let fr = parse("fr.toml", FR, Lang::Fr).expect("fr loads");
+        assert!(fr.patterns.iter().any(|p| p.kind == PatKind::NegBoth));
+    }
 }

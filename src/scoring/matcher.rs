@@ -3,8 +3,6 @@
 //! phrases nest ("you're not wrong" hides "wrong"; "no problem" hides the
 //! negator "no").
 
-use std::collections::HashMap;
-
 use super::lexicon::{LangRules, PatKind};
 
 /// A phrase found in the normalised text.
@@ -16,33 +14,40 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-fn boundary_before(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-}
-
 fn boundary_after(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Where a gapped phrase ends if, from `at`, each gap's one word and then
-/// its text follow.
-fn follow_gaps(text: &str, mut at: usize, gaps: &[String]) -> Option<usize> {
-    for seg in gaps {
-        let rest = text.get(at..)?.strip_prefix(' ')?;
-        let word = rest.find(' ').unwrap_or(rest.len());
+/// Most words one `_` gap may stand for.
+const MAX_GAP_WORDS: usize = 4;
+
+/// Where a gapped phrase ends if, from `at`, each gap's one to four words
+/// and then its text follow (the shortest fit wins).
+fn follow_gaps(text: &str, at: usize, gaps: &[String]) -> Option<usize> {
+    let Some((seg, rest)) = gaps.split_first() else {
+        return Some(at);
+    };
+    let mut pos = at;
+    for _ in 0..MAX_GAP_WORDS {
+        let after = text.get(pos..)?.strip_prefix(' ')?;
+        let word = after.find(' ').unwrap_or(after.len());
         if word == 0 {
             return None;
         }
-        at += 1 + word;
-        if !seg.is_empty() {
-            let rest = text.get(at..)?.strip_prefix(' ')?;
-            if !rest.starts_with(seg.as_str()) {
-                return None;
-            }
-            at += 1 + seg.len();
+        pos += 1 + word;
+        let end = if seg.is_empty() {
+            Some(pos)
+        } else {
+            text.get(pos..)
+                .and_then(|t| t.strip_prefix(' '))
+                .filter(|t| t.starts_with(seg.as_str()))
+                .map(|_| pos + 1 + seg.len())
+        };
+        if let Some(found) = end.and_then(|e| follow_gaps(text, e, rest)) {
+            return Some(found);
         }
     }
-    Some(at)
+    None
 }
 
 fn word_rest(s: &str) -> usize {
@@ -51,32 +56,61 @@ fn word_rest(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
+/// The text as the automaton searches it: padded with spaces and with
+/// spaces around each apostrophe, so that whole-word phrases (stored as
+/// " word ") only match at word boundaries, including around an elision
+/// ("d'hésiter", "you'd"). Returns the positions of the inserted spaces.
+fn haystack(text: &str) -> (String, Vec<usize>) {
+    let mut hay = String::with_capacity(text.len() + 16);
+    let mut inserted = Vec::new();
+    hay.push(' ');
+    for c in text.chars() {
+        if c == '\'' {
+            inserted.push(hay.len());
+            hay.push_str(" '");
+            inserted.push(hay.len());
+            hay.push(' ');
+        } else {
+            hay.push(c);
+        }
+    }
+    hay.push(' ');
+    (hay, inserted)
+}
+
 /// All whole-word, outermost matches in text order.
 pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
+    let (hay, inserted) = haystack(text);
+    let to_text = |h: usize| {
+        h.saturating_sub(1 + inserted.partition_point(|&i| i < h))
+            .min(text.len())
+    };
     let mut hits: Vec<Hit> = rules
         .ac
-        .find_overlapping_iter(text)
+        .find_overlapping_iter(&hay)
         .filter_map(|m| {
             let pat = m.pattern().as_usize();
             let p = rules.patterns.get(pat)?;
+            let start = to_text(m.start() + usize::from(p.left));
+            let head_end = to_text(m.end() - usize::from(p.right));
             // A `word*` phrase covers the whole word it starts; a gapped
             // phrase reaches past its gaps.
             let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
-                Some(gaps) => follow_gaps(text, m.end(), gaps)?,
-                None if p.prefix => m.end() + word_rest(&text[m.end()..]),
-                None => m.end(),
+                Some(tails) => tails
+                    .iter()
+                    .filter_map(|gaps| follow_gaps(text, head_end, gaps))
+                    .filter(|&end| {
+                        !text[..end]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                            || boundary_after(text, end)
+                    })
+                    .max()?,
+                None if p.prefix => head_end + word_rest(&text[head_end..]),
+                None => head_end,
             };
-            let right = if p.gaps.is_some() {
-                text[..end].chars().next_back().is_some_and(char::is_alphanumeric)
-            } else {
-                p.right
-            };
-            let ok = (!p.left || boundary_before(text, m.start())) && (!right || boundary_after(text, end));
-            ok.then_some(Hit {
-                pat,
-                start: m.start(),
-                end,
-            })
+            (start < end).then_some(Hit { pat, start, end })
         })
         .collect();
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -92,12 +126,17 @@ pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
     });
     // Two phrases of one family overlapping ("pleine période" and "période
     // chargée") are one piece of evidence: keep the first.
-    let mut family_end: HashMap<PatKind, usize> = HashMap::new();
+    let mut family_end = vec![0usize; rules.families.len() + 2];
     hits.retain(|h| {
-        let Some(kind) = rules.patterns.get(h.pat).map(|p| p.kind) else {
+        let slot = match rules.patterns.get(h.pat).map(|p| p.kind) {
+            Some(PatKind::Family(f)) => f,
+            Some(PatKind::NegBefore) => rules.families.len(),
+            Some(PatKind::NegAfter | PatKind::NegBoth) => rules.families.len() + 1,
+            None => return false,
+        };
+        let Some(end) = family_end.get_mut(slot) else {
             return false;
         };
-        let end = family_end.entry(kind).or_insert(0);
         let overlaps = h.start < *end;
         if !overlaps {
             *end = h.end;

@@ -172,7 +172,11 @@ impl Scorer {
             lang,
             lang_source,
             subscores: compose::subscores(&found.cues, &verdict.sums),
-            cues: found.cues.iter().map(|c| self.fired(rules, c, req.answer)).collect(),
+            cues: found
+                .cues
+                .iter()
+                .map(|c| self.fired(rules, c, req.answer))
+                .collect(),
             tips: Vec::new(),
         };
         card.tips = tips_for(self, &card, lang, req);
@@ -217,7 +221,12 @@ pub fn detect_lang(text: &str) -> Option<Lang> {
 
 /// One to three tips for `card`, written in `lang` (say, the cohort's
 /// language rather than the answer's), for the request it answered.
-pub fn tips_for(scorer: &Scorer, card: &ScoreCard, lang: Lang, req: &ScoreRequest<'_>) -> Vec<String> {
+pub fn tips_for(
+    scorer: &Scorer,
+    card: &ScoreCard,
+    lang: Lang,
+    req: &ScoreRequest<'_>,
+) -> Vec<String> {
     let ctx = tips::TipContext {
         objection_given: req.objection.is_some_and(|o| !o.trim().is_empty()),
         concern: req.key_concerns.first().map(String::as_str),

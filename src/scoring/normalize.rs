@@ -63,16 +63,19 @@ fn classify(c: char) -> Class {
         '\u{FE00}'..='\u{FE0F}' => Class::Skip,
         '\n' | '\r' | '\u{2028}' | '\u{2029}' => Class::Space { newline: true },
         c if c.is_whitespace() || c.is_control() => Class::Space { newline: false },
-        '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' | '\u{FF07}' => {
-            Class::Apostrophe
-        }
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}'
+        | '\u{FF07}' => Class::Apostrophe,
         '?' | '\u{00BF}' | '\u{FF1F}' => Class::Sentence { question: true },
         '.' | '!' | ';' | '\u{2026}' | '\u{00A1}' | '\u{3002}' | '\u{FF01}' => {
             Class::Sentence { question: false }
         }
         '-' | '\u{2010}' | '\u{2011}' => Class::Hyphen,
-        ',' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\u{00AB}' | '\u{00BB}' => Class::Clause,
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2012}'..='\u{2015}' | '\u{2212}' => Class::Clause,
+        ',' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\u{00AB}' | '\u{00BB}' => {
+            Class::Clause
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2012}'..='\u{2015}' | '\u{2212}' => {
+            Class::Clause
+        }
         '/' | '\\' | '|' | '*' | '_' | '~' | '<' | '>' | '=' | '^' | '\u{2022}' | '\u{00B7}' => {
             Class::Clause
         }
@@ -191,7 +194,12 @@ impl<'a> Pass<'a> {
 
     /// True if `.` or `,` at `start` sits between two digits (4.8, 1,500).
     fn in_number(&self, start: usize) -> bool {
-        let prev_digit = self.out.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        let prev_digit = self
+            .out
+            .text
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_digit)
             && !self.pending_space;
         let next_digit = self.src[start + 1..]
             .chars()
@@ -210,6 +218,19 @@ impl<'a> Pass<'a> {
     }
 
     fn step(&mut self, start: usize, c: char) {
+        // Most characters are plain ASCII letters and digits: no class, no
+        // folding, no mark.
+        if c.is_ascii_alphanumeric() {
+            self.end_bang();
+            let w = self.word.get_or_insert((start, start + 1, 0, 0));
+            w.1 = start + 1;
+            if c.is_ascii_alphabetic() {
+                w.2 += 1;
+                w.3 += usize::from(c.is_ascii_uppercase());
+            }
+            self.push_char(c.to_ascii_lowercase(), start, start + 1);
+            return;
+        }
         let end = start + c.len_utf8();
         self.track_word(c, start, end);
         self.track_bang(c, start, end);
@@ -376,6 +397,8 @@ mod tests {
     #[test]
     fn empty_and_invisible_inputs_give_empty_text() {
         assert!(Normalized::new("").text.is_empty());
-        assert!(Normalized::new("\u{200B}\u{FEFF}  \u{200D}").text.is_empty());
+        assert!(Normalized::new("\u{200B}\u{FEFF}  \u{200D}")
+            .text
+            .is_empty());
     }
 }

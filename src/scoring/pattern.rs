@@ -6,7 +6,7 @@
 //!   frustrated, frustration);
 //! - an alternative starting with an apostrophe joins the word before it
 //!   (`[you|they] ['ve got|have]` gives "you've got");
-//! - `_` stands for exactly one word (`a _ client of ours` covers "a
+//! - `_` stands for one to four words (`a _ client of ours` covers "a
 //!   logistics client of ours").
 //!
 //! Phrases are then normalised like answers, so case, accents and the
@@ -24,7 +24,8 @@ pub(crate) struct Variant {
     pub text: String,
     /// A trailing `*`: the last word may continue.
     pub prefix: bool,
-    /// What follows each `_` (one word, then this text, maybe empty).
+    /// What follows each `_` (one to four words, then this text, maybe
+    /// empty).
     pub gaps: Vec<String>,
 }
 
@@ -80,7 +81,9 @@ pub(crate) fn expand(phrase: &str) -> Result<Vec<Variant>, String> {
         let text = parts.next().unwrap_or_default();
         let gaps: Vec<String> = parts.collect();
         if text.is_empty() {
-            return Err(format!("`{phrase}`: a variant has no words before its first `_`"));
+            return Err(format!(
+                "`{phrase}`: a variant has no words before its first `_`"
+            ));
         }
         if prefix && !gaps.is_empty() {
             return Err(format!("`{phrase}`: `*` and `_` cannot be combined"));
@@ -115,7 +118,12 @@ mod tests {
     fn expands_groups_and_optional_words() {
         assert_eq!(
             texts("[you're|you are] [totally |]right"),
-            vec!["you're totally right", "you're right", "you are totally right", "you are right"]
+            vec![
+                "you're totally right",
+                "you're right",
+                "you are totally right",
+                "you are right"
+            ]
         );
     }
 
@@ -126,7 +134,10 @@ mod tests {
 
     #[test]
     fn an_apostrophe_option_joins_the_word_before() {
-        assert_eq!(texts("[you|they] ['ve got|have]"), vec!["you've got", "you have", "they've got", "they have"]);
+        assert_eq!(
+            texts("[you|they] ['ve got|have]"),
+            vec!["you've got", "you have", "they've got", "they have"]
+        );
     }
 
     #[test]

@@ -13,7 +13,12 @@ use super::segment::Segments;
 /// Per sentence: does it ask something? A sentence ending with `?` does; so
 /// does a last sentence left without punctuation that opens with a question
 /// word ("what tool did you use before").
-pub(crate) fn flags(rules: &LangRules, norm: &Normalized, seg: &Segments, hits: &[Hit]) -> Vec<bool> {
+pub(crate) fn flags(
+    rules: &LangRules,
+    norm: &Normalized,
+    seg: &Segments,
+    hits: &[Hit],
+) -> Vec<bool> {
     let mut flags: Vec<bool> = seg.sentences.iter().map(|s| s.question).collect();
     let unterminated = !matches!(
         norm.marks.last(),
@@ -37,7 +42,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
     let r = &ctx.rubric.structural;
     let mut add = Vec::new();
     for (s, _) in ctx.seg.sentences.iter().enumerate() {
-        if !ctx.questions.get(s).copied().unwrap_or(false) || ctx.sentence_is_negative(&found.cues, s) {
+        if !ctx.questions.get(s).copied().unwrap_or(false)
+            || ctx.sentence_is_negative(&found.cues, s)
+        {
             continue;
         }
         let in_sentence = |h: &Hit| ctx.seg.sentence_of(h.start) == s;

@@ -3,14 +3,21 @@
 //! with stopwords removed), and for reflecting it back to the prospect ("your
 //! time is limited" after "I don't have time").
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::card::Dimension;
 use super::cue::{Ctx, Structural};
 use super::lexical::Found;
 use super::lexicon::{LangRules, PatKind};
 use super::normalize::normalize_phrase;
+use crate::lang::Lang;
 
 /// A longer sentence is saying more than restating the concern.
 const MAX_REFLECTION_WORDS: usize = 20;
+
+/// An opening sentence without "you" reflects only if this short.
+const MAX_OPENING_WORDS: usize = 12;
 
 /// The objection's content stems; `true` marks a key concern's stem.
 pub(crate) type Topic = Vec<(String, bool)>;
@@ -22,9 +29,12 @@ fn is_content(rules: &LangRules, word: &str) -> bool {
 }
 
 /// Content stems of the objection and key concerns.
-pub(crate) fn topic(rules: &LangRules, objection: Option<&str>, concerns: &[String]) -> Topic {
+fn compute_topic(rules: &LangRules, objection: Option<&str>, concerns: &[String]) -> Topic {
     let mut out: Topic = Vec::new();
-    let sources = concerns.iter().map(|c| (c.as_str(), true)).chain(objection.map(|o| (o, false)));
+    let sources = concerns
+        .iter()
+        .map(|c| (c.as_str(), true))
+        .chain(objection.map(|o| (o, false)));
     for (text, key) in sources {
         let norm = normalize_phrase(text);
         for word in norm.split([' ', '\'']).filter(|w| is_content(rules, w)) {
@@ -37,16 +47,65 @@ pub(crate) fn topic(rules: &LangRules, objection: Option<&str>, concerns: &[Stri
     out
 }
 
-/// Per sentence: does it mention the objection's topic?
-fn topic_sentences(ctx: &Ctx<'_>, topic: &Topic) -> Vec<bool> {
-    let mut out = vec![false; ctx.seg.sentences.len()];
-    for t in &ctx.seg.tokens {
-        let word = &ctx.norm.text[t.start..t.end];
-        if let Some(slot) = out.get_mut(t.sentence as usize) {
-            if !*slot && is_content(ctx.rules, word) {
-                let stem = ctx.rules.stemmer.stem(word);
-                *slot = topic.iter().any(|(st, _)| *st == stem);
+/// The last topic computed on this thread, with what it was computed from:
+/// a debate scores many answers to the same objection in a row.
+struct LastTopic {
+    lang: Lang,
+    objection: Option<String>,
+    concerns: Vec<String>,
+    topic: Rc<Topic>,
+}
+
+thread_local! {
+    static LAST_TOPIC: RefCell<Option<LastTopic>> = const { RefCell::new(None) };
+}
+
+/// Content stems of the objection and key concerns, reusing the previous
+/// call's result when the objection is the same.
+pub(crate) fn topic(rules: &LangRules, objection: Option<&str>, concerns: &[String]) -> Rc<Topic> {
+    LAST_TOPIC.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if let Some(l) = last.as_ref() {
+            if l.lang == rules.lang && l.objection.as_deref() == objection && l.concerns == concerns
+            {
+                return Rc::clone(&l.topic);
             }
+        }
+        let topic = Rc::new(compute_topic(rules, objection, concerns));
+        *last = Some(LastTopic {
+            lang: rules.lang,
+            objection: objection.map(str::to_string),
+            concerns: concerns.to_vec(),
+            topic: Rc::clone(&topic),
+        });
+        topic
+    })
+}
+
+/// Stems only start differently from their word in their last letters
+/// ("happy" → "happi"), so a word not sharing a stem's first three letters
+/// cannot match it: this spares most calls to the stemmer.
+fn could_match(word: &str, topic: &Topic) -> bool {
+    topic.iter().any(|(stem, _)| {
+        let n = stem.len().min(3);
+        match (word.get(..n), stem.get(..n)) {
+            (Some(w), Some(s)) => w == s,
+            _ => true,
+        }
+    })
+}
+
+/// Each token matching a topic stem: (token index, topic index).
+fn topic_tokens(ctx: &Ctx<'_>, topic: &Topic) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in ctx.seg.tokens.iter().enumerate() {
+        let word = &ctx.norm.text[t.start..t.end];
+        if !could_match(word, topic) || !is_content(ctx.rules, word) {
+            continue;
+        }
+        let stem = ctx.rules.stemmer.stem(word);
+        if let Some(k) = topic.iter().position(|(st, _)| *st == stem) {
+            out.push((i, k));
         }
     }
     out
@@ -58,18 +117,24 @@ fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::C
     let first_softening = found
         .cues
         .iter()
-        .filter(|c| matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession) && c.weight > 0.0)
+        .filter(|c| {
+            matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession) && c.weight > 0.0
+        })
         .map(|c| c.norm.0)
         .min()
         .unwrap_or(usize::MAX);
     let mut out = Vec::new();
     for (s, _) in ctx.seg.sentences.iter().enumerate() {
-        if ctx.questions.get(s).copied().unwrap_or(false) || !on_topic.get(s).copied().unwrap_or(false) {
+        if ctx.questions.get(s).copied().unwrap_or(false)
+            || !on_topic.get(s).copied().unwrap_or(false)
+        {
             continue;
         }
         let negator = ctx.hits.iter().find(|h| {
-            matches!(ctx.rules.patterns.get(h.pat).map(|p| p.kind), Some(PatKind::NegBefore | PatKind::NegAfter))
-                && ctx.seg.sentence_of(h.start) == s
+            matches!(
+                ctx.rules.patterns.get(h.pat).map(|p| p.kind),
+                Some(PatKind::NegBefore | PatKind::NegAfter | PatKind::NegBoth)
+            ) && ctx.seg.sentence_of(h.start) == s
                 && h.start < first_softening
         });
         if negator.is_some() {
@@ -85,52 +150,61 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
     if topic.is_empty() {
         return;
     }
-    let on_topic = topic_sentences(ctx, topic);
+    let matches = topic_tokens(ctx, topic);
+    let sentence = |i: usize| ctx.seg.tokens[i].sentence as usize;
+    let mut on_topic = vec![false; ctx.seg.sentences.len()];
+    for &(i, _) in &matches {
+        on_topic[sentence(i)] = true;
+    }
     let denied = denials(ctx, found, &on_topic);
+    // Echoing their words while attacking or contradicting them is no
+    // engagement with the topic.
+    let hostile = ctx.negative_sentences(&found.cues);
+    let defensive = hostile.iter().any(|h| *h);
     let mut seen = vec![false; topic.len()];
     let mut sentence_hits = vec![false; ctx.seg.sentences.len()];
     let mut add = Vec::new();
-    // Echoing their words while attacking or contradicting them is no
-    // engagement with the topic.
-    let hostile = |s: usize| ctx.sentence_is_negative(&found.cues, s);
-    for t in &ctx.seg.tokens {
-        let word = &ctx.norm.text[t.start..t.end];
-        let s = t.sentence as usize;
-        if !is_content(ctx.rules, word) || hostile(s) {
+    for &(i, k) in &matches {
+        let s = sentence(i);
+        if hostile[s] {
             continue;
         }
-        let stem = ctx.rules.stemmer.stem(word);
-        let Some(i) = topic.iter().position(|(st, _)| *st == stem) else {
-            continue;
-        };
-        if let Some(h) = sentence_hits.get_mut(s) {
-            *h = true;
-        }
-        if !seen[i] {
-            seen[i] = true;
-            let kind = if topic[i].1 {
+        sentence_hits[s] = true;
+        if !seen[k] {
+            seen[k] = true;
+            let kind = if topic[k].1 {
                 Structural::KeyConcern
             } else {
                 Structural::OnTopic
             };
+            let t = ctx.seg.tokens[i];
             add.push(ctx.structural(kind, (t.start, t.end), kind.weight(ctx.rubric)));
         }
     }
-    for (s, sentence) in ctx.seg.sentences.iter().enumerate() {
-        let addresses_them = ctx.seg.tokens[sentence.first..sentence.end]
-            .iter()
-            .any(|t| ctx.rules.you.contains(&ctx.norm.text[t.start..t.end]));
+    for (s, sent) in ctx.seg.sentences.iter().enumerate() {
+        if !sentence_hits[s] || hostile[s] || ctx.questions.get(s).copied().unwrap_or(false) {
+            continue;
+        }
+        let words = || {
+            ctx.seg.tokens[sent.first..sent.end]
+                .iter()
+                .map(|t| &ctx.norm.text[t.start..t.end])
+        };
+        let addresses_them = words().any(|w| ctx.rules.you.contains(w));
+        // An opening about their situation in general terms ("A launch eats
+        // everything") reflects too, if it is not about ourselves.
+        let opens_on_them = s == 0
+            && !defensive
+            && sent.end - sent.first <= MAX_OPENING_WORDS
+            && !words().any(|w| ctx.rules.me.contains(w));
         // A reflection restates their concern: short, not a question, and
         // not the evidence of a reframe.
-        let short = sentence.end - sentence.first <= MAX_REFLECTION_WORDS;
-        let reframes = found.cues.iter().any(|c| c.sentence == s && c.dim == Dimension::Reframe);
-        let eligible = sentence_hits[s]
-            && addresses_them
-            && short
-            && !reframes
-            && !ctx.questions.get(s).copied().unwrap_or(false)
-            && !ctx.sentence_is_negative(&found.cues, s);
-        if eligible {
+        let short = sent.end - sent.first <= MAX_REFLECTION_WORDS;
+        let reframes = found
+            .cues
+            .iter()
+            .any(|c| c.sentence == s && c.dim == Dimension::Reframe);
+        if (addresses_them || opens_on_them) && short && !reframes {
             let w = ctx.rubric.structural.reflection;
             add.push(ctx.structural(Structural::Reflection, ctx.sentence_span(s), w));
         }

@@ -171,24 +171,36 @@ impl Rubric {
         };
         let decay = raw.repetition.get_ref().decay;
         if !(0.0..=1.0).contains(&decay) {
-            return Err(bad(raw.repetition.span(), "[repetition] decay must be between 0 and 1".into()));
+            return Err(bad(
+                raw.repetition.span(),
+                "[repetition] decay must be between 0 and 1".into(),
+            ));
         }
         for d in DIMENSIONS {
             match raw.caps.get_ref().get(&d) {
                 Some(c) if c.is_finite() && *c > 0.0 => {}
                 _ => {
                     let name = serde_plain_name(d);
-                    return Err(bad(raw.caps.span(), format!("[caps] needs a positive `{name}`")));
+                    return Err(bad(
+                        raw.caps.span(),
+                        format!("[caps] needs a positive `{name}`"),
+                    ));
                 }
             }
         }
         check_levels(raw.levels.get_ref()).map_err(|m| bad(raw.levels.span(), m))?;
         check_gates(raw.gates.get_ref()).map_err(|m| bad(raw.gates.span(), m))?;
         if !(0.0..=1.0).contains(&raw.yes_but.get_ref().keep) {
-            return Err(bad(raw.yes_but.span(), "[yes_but] keep must be between 0 and 1".into()));
+            return Err(bad(
+                raw.yes_but.span(),
+                "[yes_but] keep must be between 0 and 1".into(),
+            ));
         }
         if raw.stuffing.get_ref().min_phrases < 2 {
-            return Err(bad(raw.stuffing.span(), "[stuffing] min_phrases must be at least 2".into()));
+            return Err(bad(
+                raw.stuffing.span(),
+                "[stuffing] min_phrases must be at least 2".into(),
+            ));
         }
         Ok(Rubric {
             decay,
@@ -248,10 +260,13 @@ fn check_gates(g: &Gates) -> Result<(), String> {
     if all.iter().any(|v| !v.is_finite()) {
         return Err("[gates] values must be numbers".into());
     }
-    if g.dismissive >= 0.0 || g.defensive >= 0.0 || g.tainted >= 0.0 || g.masterful_negatives > 0.0 {
-        return Err("[gates] dismissive, defensive, tainted and masterful_negatives are sums \
+    if g.dismissive >= 0.0 || g.defensive >= 0.0 || g.tainted >= 0.0 || g.masterful_negatives > 0.0
+    {
+        return Err(
+            "[gates] dismissive, defensive, tainted and masterful_negatives are sums \
                     of negative cues: use values below zero"
-            .into());
+                .into(),
+        );
     }
     Ok(())
 }

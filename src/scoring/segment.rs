@@ -40,7 +40,10 @@ pub(crate) struct Segments {
 impl Segments {
     /// Splits the normalised text.
     pub(crate) fn new(norm: &Normalized) -> Segments {
-        let mut seg = Segments::default();
+        let mut seg = Segments {
+            tokens: Vec::with_capacity(norm.text.len() / 5 + 1),
+            ..Segments::default()
+        };
         let bytes = norm.text.as_bytes();
         let mut marks = norm.marks.iter().peekable();
         let (mut clause, mut sentence) = (0u32, 0u32);
@@ -128,7 +131,10 @@ impl Segments {
 
     /// Byte range in the normalised text of a token range.
     pub(crate) fn bytes(&self, first: usize, end: usize) -> (usize, usize) {
-        match (self.tokens.get(first), end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+        match (
+            self.tokens.get(first),
+            end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
             (Some(a), Some(b)) if first < end => (a.start, b.end),
             _ => (0, 0),
         }
@@ -138,7 +144,9 @@ impl Segments {
     pub(crate) fn sentence_of(&self, pos: usize) -> usize {
         self.tokens
             .get(self.token_at(pos))
-            .map_or(self.sentences.len().saturating_sub(1), |t| t.sentence as usize)
+            .map_or(self.sentences.len().saturating_sub(1), |t| {
+                t.sentence as usize
+            })
     }
 }
 

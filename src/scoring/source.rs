@@ -22,7 +22,10 @@ pub(crate) struct Files {
 }
 
 const BUILTIN: [(&str, &str); 3] = [
-    ("rubric.toml", include_str!("../../data/scoring/rubric.toml")),
+    (
+        "rubric.toml",
+        include_str!("../../data/scoring/rubric.toml"),
+    ),
     ("en.toml", include_str!("../../data/scoring/en.toml")),
     ("fr.toml", include_str!("../../data/scoring/fr.toml")),
 ];
@@ -48,7 +51,9 @@ impl Files {
     pub(crate) fn from_dir(dir: &Path) -> Result<Files, ScoringError> {
         let folder = dir.join("scoring");
         if !folder.is_dir() {
-            return Err(ScoringError::MissingDir { dir: dir.to_path_buf() });
+            return Err(ScoringError::MissingDir {
+                dir: dir.to_path_buf(),
+            });
         }
         let load = |i: usize| -> Result<File, ScoringError> {
             let path = folder.join(BUILTIN[i].0);

@@ -60,7 +60,11 @@ fn shouting(ctx: &Ctx<'_>, add: &mut Vec<Cue>) {
         if run.len() >= cfg.min_run || run.iter().any(|c| c.1 >= cfg.min_letters) {
             let (start, end) = (run[0].0 .0, run[run.len() - 1].0 .1);
             let at = ctx.norm.position_of(start);
-            let mut cue = ctx.structural(Structural::Shouting, (at, at), ctx.rubric.structural.shouting);
+            let mut cue = ctx.structural(
+                Structural::Shouting,
+                (at, at),
+                ctx.rubric.structural.shouting,
+            );
             cue.orig = (start, end);
             add.push(cue);
         }
@@ -78,7 +82,10 @@ fn echo(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
     let is_echo = first.question
         && ctx.seg.sentences.len() > 1
         && words <= ctx.rubric.questions.echo_max_words
-        && !found.question_words.iter().any(|(h, _)| ctx.seg.sentence_of(h.start) == 0)
+        && !found
+            .question_words
+            .iter()
+            .any(|(h, _)| ctx.seg.sentence_of(h.start) == 0)
         && !found.cues.iter().any(|c| c.sentence == 0);
     if is_echo {
         add.push(ctx.structural(

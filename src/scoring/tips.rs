@@ -51,7 +51,13 @@ pub(crate) fn check(tips: &BTreeMap<String, Spanned<String>>) -> Result<(), (Str
         }
     }
     if let Some(extra) = tips.keys().find(|k| !TIP_IDS.contains(&k.as_str())) {
-        return Err((extra.clone(), format!("[tips] `{extra}` is not a known tip ({})", TIP_IDS.join(", "))));
+        return Err((
+            extra.clone(),
+            format!(
+                "[tips] `{extra}` is not a known tip ({})",
+                TIP_IDS.join(", ")
+            ),
+        ));
     }
     Ok(())
 }
@@ -72,9 +78,17 @@ fn value(card: &ScoreCard, d: Dimension) -> f32 {
 }
 
 /// Picks up to three tip ids with the quote each one refers to.
-fn choose<'c>(card: &'c ScoreCard, rubric: &Rubric, ctx: &TipContext<'_>) -> Vec<(&'static str, Option<&'c str>)> {
+fn choose<'c>(
+    card: &'c ScoreCard,
+    rubric: &Rubric,
+    ctx: &TipContext<'_>,
+) -> Vec<(&'static str, Option<&'c str>)> {
     let mut picked: Vec<(&'static str, Option<&str>)> = Vec::new();
-    fn add<'q>(picked: &mut Vec<(&'static str, Option<&'q str>)>, id: &'static str, quote: Option<&'q str>) {
+    fn add<'q>(
+        picked: &mut Vec<(&'static str, Option<&'q str>)>,
+        id: &'static str,
+        quote: Option<&'q str>,
+    ) {
         if picked.len() < 3 && !picked.iter().any(|(p, _)| *p == id) {
             picked.push((id, quote));
         }
@@ -119,7 +133,12 @@ fn choose<'c>(card: &'c ScoreCard, rubric: &Rubric, ctx: &TipContext<'_>) -> Vec
 }
 
 /// Writes the tips for `card` in the language of `rules`.
-pub(crate) fn write(card: &ScoreCard, rubric: &Rubric, rules: &LangRules, ctx: &TipContext<'_>) -> Vec<String> {
+pub(crate) fn write(
+    card: &ScoreCard,
+    rubric: &Rubric,
+    rules: &LangRules,
+    ctx: &TipContext<'_>,
+) -> Vec<String> {
     let topic = ctx
         .concern
         .filter(|c| !c.trim().is_empty())
@@ -130,11 +149,15 @@ pub(crate) fn write(card: &ScoreCard, rubric: &Rubric, rules: &LangRules, ctx: &
         .into_iter()
         .filter_map(|(id, quote)| {
             let template = rules.tips.get(id)?;
-            Some(
-                template
-                    .replace("{topic}", topic)
-                    .replace("{quote}", &short(quote.unwrap_or_default())),
-            )
+            let mut tip = if template.contains("{topic}") {
+                template.replace("{topic}", topic)
+            } else {
+                template.clone()
+            };
+            if tip.contains("{quote}") {
+                tip = tip.replace("{quote}", &short(quote.unwrap_or_default()));
+            }
+            Some(tip)
         })
         .collect()
 }

@@ -156,6 +156,12 @@ mod tests {
         let mut tenth = store.assignment(3, 10).expect("get").expect("exists");
         tenth.closed = true;
         store.save_assignment(&tenth).expect("save");
-        assert!(store.assignment(3, 10).expect("get").expect("exists").closed);
+        assert!(
+            store
+                .assignment(3, 10)
+                .expect("get")
+                .expect("exists")
+                .closed
+        );
     }
 }

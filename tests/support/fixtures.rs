@@ -394,7 +394,7 @@ pub fn check_dispatch(t: &str, d: &Value) -> Result<(), String> {
         "GUILD_CREATE" => validate::<GuildCreateEvent>(t, d).map(drop)?,
         "INTERACTION_CREATE" => validate::<Interaction>(t, d).map(drop)?,
         "MESSAGE_CREATE" => validate::<Message>(t, d).map(drop)?,
-        "THREAD_CREATE" | "THREAD_UPDATE" | "CHANNEL_UPDATE" => {
+        "THREAD_CREATE" | "THREAD_UPDATE" | "CHANNEL_UPDATE" | "CHANNEL_DELETE" => {
             validate::<GuildChannel>(t, d).map(drop)?
         }
         _ => {}

@@ -20,13 +20,15 @@
 //! (Discord's JSON and the serenity checks), `gateway` (websocket), `rest/`
 //! (HTTP routes), `inject` and `options` (what users do), `answers`,
 //! `observe` and `view` (what tests read), `recorder` (the request log),
-//! `bot` ([`TestBot`]).
+//! `bot` ([`TestBot`]), `dojo` (the Objection Dojo bot with its database).
 
 #![allow(dead_code)]
 
 pub mod answers;
 pub mod bot;
 pub mod cast;
+pub mod coach;
+pub mod dojo;
 pub mod fixtures;
 pub mod gateway;
 pub mod inject;
@@ -226,6 +228,12 @@ impl FakeDiscord {
         drop(state);
         self.shared.bump();
         id
+    }
+
+    /// Makes Discord refuse the bot private threads in a channel (403, as
+    /// when the bot lacks Create Private Threads there).
+    pub fn forbid_private_threads(&self, channel_id: u64) {
+        self.shared.lock().no_private_threads.insert(channel_id);
     }
 
     /// Serves `bytes` as a file under the API base, as Discord's CDN would.

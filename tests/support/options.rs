@@ -121,6 +121,8 @@ pub fn resolve(state: &State, guild_id: u64, options: &[Value]) -> Value {
     let mut users = Map::new();
     let mut members = Map::new();
     let mut attachments = Map::new();
+    // Role and channel options (coach commands): see `coach::resolved`.
+    let mut more = Map::new();
     let mut stack: Vec<&Value> = options.iter().collect();
     while let Some(o) = stack.pop() {
         stack.extend(o["options"].as_array().into_iter().flatten());
@@ -154,8 +156,17 @@ pub fn resolve(state: &State, guild_id: u64, options: &[Value]) -> Value {
                 );
                 attachments.insert(id.to_string(), a);
             }
-            _ => {}
+            Some(kind) => {
+                if let Some((key, v)) = super::coach::resolved(state, guild_id, kind, id) {
+                    more.entry(key).or_insert_with(|| json!({}))[id.to_string()] = v;
+                }
+            }
+            None => {}
         }
     }
-    json!({"users": users, "members": members, "attachments": attachments})
+    let mut all = json!({"users": users, "members": members, "attachments": attachments});
+    for (key, v) in more {
+        all[key] = v;
+    }
+    all
 }

@@ -2,7 +2,7 @@
 //! and injected interactions, under one lock, with a change signal that
 //! waits listen to.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
@@ -108,6 +108,8 @@ pub struct State {
     pub commands: BTreeMap<Option<u64>, Vec<Value>>,
     /// Discord locale per user id (default `en-US`).
     pub locales: BTreeMap<u64, String>,
+    /// Channels where the bot may not open private threads (Discord answers 403).
+    pub no_private_threads: BTreeSet<u64>,
     next_id: u64,
     next_connection: u64,
 }

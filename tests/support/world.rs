@@ -152,6 +152,8 @@ pub struct World {
     pub messages: BTreeMap<u64, StoredMessage>,
     /// Files by attachment id.
     pub files: BTreeMap<u64, HostedFile>,
+    /// Channels and threads the bot deleted, by id.
+    pub deleted_channels: BTreeMap<u64, ChannelSpec>,
 }
 
 impl World {

@@ -18,6 +18,7 @@ pub fn route(ctx: &mut Ctx<'_>, call: &Call, channel: &str, rest: &[&str]) -> Op
     let reply = match (call.method.as_str(), rest) {
         ("GET", []) => channel_reply(ctx, channel_id),
         ("PATCH", []) => edit_channel(ctx, channel_id, call.body()),
+        ("DELETE", []) => delete_channel(ctx, channel_id),
         ("GET", ["messages"]) => list_messages(ctx, call, channel_id),
         ("POST", ["messages"]) => {
             let kind = if call.body()["message_reference"].is_object() {
@@ -55,6 +56,9 @@ pub fn route(ctx: &mut Ctx<'_>, call: &Call, channel: &str, rest: &[&str]) -> Op
             let kind = body["type"]
                 .as_u64()
                 .map_or(kind::PRIVATE_THREAD, |k| k as u8);
+            if kind == kind::PRIVATE_THREAD && ctx.state.no_private_threads.contains(&channel_id) {
+                return Some(Reply::error(403, 50013, "Missing Permissions"));
+            }
             let id = ctx.state.next_id();
             create_thread(ctx, channel_id, id, kind, body)
         }
@@ -136,6 +140,27 @@ fn edit_channel(ctx: &mut Ctx<'_>, id: u64, body: &Value) -> Reply {
     let json = fixtures::channel(c);
     ctx.emit(event, json);
     channel_reply(ctx, id)
+}
+
+/// Deletes a channel or thread (kept aside for assertions) and tells the bot.
+fn delete_channel(ctx: &mut Ctx<'_>, id: u64) -> Reply {
+    let Some(c) = ctx.state.world.channels.remove(&id) else {
+        return Reply::error(404, 10003, "Unknown Channel");
+    };
+    let json = fixtures::channel(&c);
+    if c.is_thread() {
+        let gone = json!({
+            "id": c.id.to_string(),
+            "guild_id": c.guild_id.to_string(),
+            "parent_id": c.parent_id.map(|p| p.to_string()),
+            "type": c.kind,
+        });
+        ctx.emit("THREAD_DELETE", gone);
+    } else {
+        ctx.emit("CHANNEL_DELETE", json.clone());
+    }
+    ctx.state.world.deleted_channels.insert(id, c);
+    ctx.checked::<serenity::model::channel::GuildChannel>("deleted channel", json)
 }
 
 fn list_messages(ctx: &mut Ctx<'_>, call: &Call, channel_id: u64) -> Reply {

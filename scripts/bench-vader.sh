@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Throughput of `dojo score --jsonl` against Python's vaderSentiment on the
+# same answers: builds N input lines from tests/data/eval/dev.jsonl (default
+# 100,000), times both on one input file, prints answers/second for each and
+# the ratio, and fails if dojo is less than 20x faster.
+#
+# Usage: scripts/bench-vader.sh [LINES]
+# Needs: python3 with vaderSentiment (pip install vaderSentiment).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LINES="${1:-100000}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+python3 -c 'import vaderSentiment' 2>/dev/null || {
+    echo "vaderSentiment is missing: pip install vaderSentiment" >&2
+    exit 2
+}
+
+cargo build --release --quiet --bin dojo
+DOJO=target/release/dojo
+
+python3 - "$LINES" "$WORK/input.jsonl" <<'PY'
+import json, sys
+n, out = int(sys.argv[1]), sys.argv[2]
+rows = [json.loads(l) for l in open("tests/data/eval/dev.jsonl", encoding="utf-8") if l.strip()]
+with open(out, "w", encoding="utf-8") as f:
+    for i in range(n):
+        r = rows[i % len(rows)]
+        f.write(json.dumps({"answer": r["answer"], "objection": r["objection"], "lang": r["lang"]},
+                           ensure_ascii=False) + "\n")
+PY
+
+now() { python3 -c 'import time; print(time.perf_counter())'; }
+
+start=$(now)
+"$DOJO" score --jsonl < "$WORK/input.jsonl" > "$WORK/dojo.out"
+end=$(now)
+dojo_s=$(python3 -c "print($end - $start)")
+out_lines=$(wc -l < "$WORK/dojo.out")
+[ "$out_lines" -eq "$LINES" ] || { echo "dojo wrote $out_lines lines for $LINES" >&2; exit 1; }
+
+vader_s=$(python3 - "$WORK/input.jsonl" <<'PY'
+import json, sys, time
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+analyzer = SentimentIntensityAnalyzer()
+start = time.perf_counter()
+out = []
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        answer = json.loads(line)["answer"]
+        out.append(json.dumps(analyzer.polarity_scores(answer)))
+sys.stdout.write(f"{time.perf_counter() - start}\n")
+PY
+)
+
+python3 - "$LINES" "$dojo_s" "$vader_s" <<'PY'
+import sys
+n, dojo, vader = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+ratio = (n / dojo) / (n / vader)
+print(f"answers:             {n}")
+print(f"dojo score --jsonl:  {n / dojo:12,.0f} answers/s  ({dojo:.2f} s, process start included)")
+print(f"vaderSentiment:      {n / vader:12,.0f} answers/s  ({vader:.2f} s, JSON parse + polarity_scores)")
+print(f"ratio:               {ratio:.1f}x")
+sys.exit(0 if ratio >= 20 else 1)
+PY

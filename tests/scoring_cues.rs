@@ -1,0 +1,520 @@
+//! Every cue family fires on its own kind of evidence, in English and in
+//! French, with the sign its dimension implies; and the rubric's levels
+//! compose as documented.
+
+use objection_dojo::scoring::{Dimension, Level, ScoreCard, ScoreRequest, Scorer};
+use objection_dojo::Lang;
+
+fn scorer() -> Scorer {
+    Scorer::builtin().expect("the embedded scoring data loads")
+}
+
+fn score(s: &Scorer, lang: Lang, answer: &str, objection: Option<&str>) -> ScoreCard {
+    s.score(&ScoreRequest {
+        answer,
+        objection,
+        lang: Some(lang),
+        ..ScoreRequest::default()
+    })
+}
+
+fn ids(card: &ScoreCard) -> Vec<&str> {
+    card.cues
+        .iter()
+        .filter(|c| c.weight != 0.0)
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
+/// (language, answer, objection, cue that must fire)
+const CASES: &[(Lang, &str, Option<&str>, &str)] = &[
+    (
+        Lang::En,
+        "I totally understand where you're coming from.",
+        None,
+        "acknowledge",
+    ),
+    (Lang::Fr, "Je comprends tout à fait.", None, "acknowledge"),
+    (Lang::En, "That's a sensible policy.", None, "validate"),
+    (
+        Lang::Fr,
+        "C'est légitime de vouloir comparer.",
+        None,
+        "validate",
+    ),
+    (Lang::En, "That sounds frustrating.", None, "emotion"),
+    (Lang::Fr, "Désolé, ça a dû être décevant.", None, "emotion"),
+    (
+        Lang::En,
+        "So what you're saying is the timing is wrong.",
+        None,
+        "paraphrase",
+    ),
+    (
+        Lang::Fr,
+        "Si je comprends bien, le calendrier coince.",
+        None,
+        "paraphrase",
+    ),
+    (Lang::En, "Of course.", None, "accommodate"),
+    (Lang::Fr, "Avec plaisir.", None, "accommodate"),
+    (
+        Lang::En,
+        "Thanks for being upfront about it.",
+        None,
+        "gratitude",
+    ),
+    (Lang::Fr, "Merci pour votre franchise.", None, "gratitude"),
+    (
+        Lang::En,
+        "You're right that we cost more.",
+        None,
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "Vous n'avez pas tort, on coûte plus cher.",
+        None,
+        "concession",
+    ),
+    (
+        Lang::En,
+        "What would a good first step look like for you?",
+        None,
+        "open_question",
+    ),
+    (
+        Lang::Fr,
+        "Qu'est-ce qui compterait le plus pour vous ?",
+        None,
+        "open_question",
+    ),
+    (
+        Lang::En,
+        "Do you use LinkedIn today?",
+        None,
+        "closed_question",
+    ),
+    (
+        Lang::Fr,
+        "Je vous rappelle mardi ?",
+        None,
+        "closed_question",
+    ),
+    (
+        Lang::En,
+        "Is it the price, or the timing?",
+        None,
+        "choice_question",
+    ),
+    (
+        Lang::Fr,
+        "C'est le prix, ou le moment ?",
+        None,
+        "choice_question",
+    ),
+    (
+        Lang::En,
+        "Tell me more about how you prospect today.",
+        None,
+        "invite",
+    ),
+    (
+        Lang::Fr,
+        "Racontez-moi comment vous prospectez aujourd'hui.",
+        None,
+        "invite",
+    ),
+    (Lang::En, "What did you try exactly?", None, "softener"),
+    (
+        Lang::Fr,
+        "Qu'avez-vous essayé, concrètement ?",
+        None,
+        "softener",
+    ),
+    (
+        Lang::En,
+        "For example, one client booked 12 meetings.",
+        None,
+        "example",
+    ),
+    (
+        Lang::Fr,
+        "Par exemple, un de nos clients a signé trois contrats.",
+        None,
+        "example",
+    ),
+    (
+        Lang::En,
+        "One client booked 12 meetings.",
+        None,
+        "evidence_number",
+    ),
+    (
+        Lang::Fr,
+        "Un client a obtenu 9 rendez-vous.",
+        None,
+        "evidence_number",
+    ),
+    (
+        Lang::En,
+        "The difference is the coaching.",
+        None,
+        "distinction",
+    ),
+    (
+        Lang::Fr,
+        "La différence, c'est l'accompagnement.",
+        None,
+        "distinction",
+    ),
+    (
+        Lang::En,
+        "It worked because reps commented first.",
+        None,
+        "reasoning",
+    ),
+    (
+        Lang::Fr,
+        "Ça a marché parce que les commerciaux commentaient d'abord.",
+        None,
+        "reasoning",
+    ),
+    (Lang::En, "Perhaps it's a timing question.", None, "hedge"),
+    (
+        Lang::Fr,
+        "C'est peut-être une question de calendrier.",
+        None,
+        "hedge",
+    ),
+    (Lang::En, "It's entirely your call.", None, "autonomy"),
+    (Lang::Fr, "C'est vous qui décidez.", None, "autonomy"),
+    (
+        Lang::En,
+        "Can I share what worked for a similar team?",
+        None,
+        "permission",
+    ),
+    (
+        Lang::Fr,
+        "Puis-je vous proposer une piste ?",
+        None,
+        "permission",
+    ),
+    (
+        Lang::En,
+        "I don't want to waste your time.",
+        None,
+        "consideration",
+    ),
+    (
+        Lang::Fr,
+        "Je ne veux pas vous faire perdre votre temps.",
+        None,
+        "consideration",
+    ),
+    (
+        Lang::En,
+        "I'd like to understand your process.",
+        None,
+        "curiosity",
+    ),
+    (
+        Lang::Fr,
+        "J'aimerais comprendre votre façon de faire.",
+        None,
+        "curiosity",
+    ),
+    (
+        Lang::En,
+        "You clearly don't understand sales.",
+        None,
+        "attack",
+    ),
+    (Lang::Fr, "Vous n'y connaissez rien.", None, "attack"),
+    (Lang::En, "Good luck with that.", None, "sarcasm"),
+    (Lang::Fr, "Bonne chance avec ça.", None, "sarcasm"),
+    (Lang::En, "Obviously it works.", None, "condescension"),
+    (
+        Lang::Fr,
+        "Tout le monde sait que ça marche.",
+        None,
+        "condescension",
+    ),
+    (Lang::En, "Seriously?", None, "rhetorical_question"),
+    (Lang::Fr, "Vous en êtes sûr ?", None, "rhetorical_question"),
+    (Lang::En, "That's bullshit.", None, "swearing"),
+    (Lang::Fr, "C'est des conneries.", None, "swearing"),
+    (Lang::En, "That's not true.", None, "contradiction"),
+    (Lang::Fr, "C'est faux.", None, "contradiction"),
+    (Lang::En, "You did it wrong.", None, "blame"),
+    (Lang::Fr, "Vous avez mal fait les choses.", None, "blame"),
+    (Lang::En, "It only takes two minutes.", None, "minimizing"),
+    (
+        Lang::Fr,
+        "Ça ne prendra que cinq minutes.",
+        None,
+        "minimizing",
+    ),
+    (Lang::En, "It's a no-brainer.", None, "certainty"),
+    (Lang::Fr, "Notre méthode marche, point.", None, "certainty"),
+    (Lang::En, "Honestly, it works.", None, "intensifier"),
+    (Lang::Fr, "Franchement, ça marche.", None, "intensifier"),
+    (Lang::En, "You should try it.", None, "directive"),
+    (Lang::Fr, "Vous devriez essayer.", None, "directive"),
+    (Lang::En, "Our platform has three modules.", None, "pitch"),
+    (Lang::Fr, "Notre plateforme a trois modules.", None, "pitch"),
+    (Lang::En, "I can give you 20% off.", None, "discount"),
+    (Lang::Fr, "Je vous fais 20 % de remise.", None, "discount"),
+    (Lang::En, "Let's sign today.", None, "closing_push"),
+    (Lang::Fr, "On signe aujourd'hui ?", None, "closing_push"),
+    (Lang::En, "Anyway, back to our offer.", None, "topic_shift"),
+    (
+        Lang::Fr,
+        "Sinon, vous êtes libre jeudi ?",
+        None,
+        "topic_shift",
+    ),
+    (Lang::En, "Great question!", None, "stock_praise"),
+    (Lang::Fr, "Excellente question !", None, "stock_praise"),
+    (
+        Lang::En,
+        "Small? We have 40 staff.",
+        None,
+        "incredulous_echo",
+    ),
+    (
+        Lang::Fr,
+        "Essayé ? On a changé depuis.",
+        None,
+        "incredulous_echo",
+    ),
+    (Lang::En, "I understand, but it works.", None, "yes_but"),
+    (Lang::Fr, "Je comprends, mais ça marche.", None, "yes_but"),
+    (
+        Lang::En,
+        "Your boss will love it.",
+        Some("I need to check with my boss."),
+        "on_topic",
+    ),
+    (
+        Lang::Fr,
+        "Votre patron va adorer.",
+        Some("Je dois en parler à mon patron."),
+        "on_topic",
+    ),
+    (
+        Lang::En,
+        "Your time is precious to them.",
+        Some("I don't have time."),
+        "reflection",
+    ),
+    (
+        Lang::Fr,
+        "Votre temps est compté.",
+        Some("Je n'ai pas le temps."),
+        "reflection",
+    ),
+    (
+        Lang::En,
+        "Email doesn't work anymore.",
+        Some("Just send me an email."),
+        "denial",
+    ),
+    (
+        Lang::Fr,
+        "La documentation ne sert à rien.",
+        Some("Envoyez-moi une documentation."),
+        "denial",
+    ),
+    (Lang::En, "THIS IS NOT WHAT I SAID", None, "shouting"),
+    (Lang::Fr, "C'EST INCROYABLE ÇA", None, "shouting"),
+    (Lang::En, "It works!!!", None, "exclamations"),
+    (Lang::Fr, "Ça marche !!!", None, "exclamations"),
+    (
+        Lang::En,
+        "I understand. I understand. I understand.",
+        None,
+        "empathy_stuffing",
+    ),
+    (
+        Lang::Fr,
+        "Je comprends, je comprends, je comprends.",
+        None,
+        "empathy_stuffing",
+    ),
+];
+
+#[test]
+fn every_cue_family_fires_on_its_evidence_in_both_languages() {
+    let s = scorer();
+    let mut failures = Vec::new();
+    for (lang, answer, objection, cue) in CASES {
+        let card = score(&s, *lang, answer, *objection);
+        if !card.has_cue(cue) {
+            failures.push(format!(
+                "{lang} `{answer}`: expected `{cue}`, got {:?}",
+                ids(&card)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn negative_families_lower_and_positive_ones_raise() {
+    let s = scorer();
+    for (lang, answer, objection, cue) in CASES {
+        let card = score(&s, *lang, answer, *objection);
+        for c in card.cues.iter().filter(|c| c.id == *cue && c.weight != 0.0) {
+            let negative = matches!(c.dimension, Dimension::Dismissal | Dimension::Defensiveness);
+            assert_eq!(
+                c.weight < 0.0,
+                negative,
+                "{cue} in `{answer}` weighs {}",
+                c.weight
+            );
+        }
+    }
+}
+
+#[test]
+fn every_case_is_covered_in_both_languages() {
+    for (lang, _, _, cue) in CASES {
+        let other = if *lang == Lang::En {
+            Lang::Fr
+        } else {
+            Lang::En
+        };
+        assert!(
+            CASES.iter().any(|(l, _, _, c)| *l == other && c == cue),
+            "`{cue}` is only tested in {lang}"
+        );
+    }
+}
+
+#[test]
+fn levels_follow_the_rubric() {
+    let s = scorer();
+    let o = Some("We tried social selling before and it failed.");
+    let level = |answer: &str| score(&s, Lang::En, answer, o).level;
+    assert_eq!(
+        level("Maybe your team just didn't know what they were doing."),
+        Level::Dismissive
+    );
+    assert_eq!(
+        level("I understand, but social selling works. You did it wrong."),
+        Level::Defensive
+    );
+    assert_eq!(
+        level("Social selling has been around for ten years."),
+        Level::Neutral
+    );
+    assert_eq!(
+        level(
+            "That's frustrating after all that effort. What did you try, and what made you stop?"
+        ),
+        Level::Empathetic
+    );
+    assert_eq!(
+        level(
+            "You're right to be wary: many programs fail because reps post with no targeting. \
+             One client limited it to 30 accounts per rep and booked 12 meetings in a quarter. \
+             What did your previous attempt look like?"
+        ),
+        Level::Masterful
+    );
+}
+
+#[test]
+fn niveaux_selon_la_grille_en_francais() {
+    let s = scorer();
+    let o = Some("Vos concurrents sont moins chers.");
+    let level = |answer: &str| score(&s, Lang::Fr, answer, o).level;
+    assert_eq!(
+        level("Si seul le prix compte, allez-y, mais ne venez pas pleurer après."),
+        Level::Dismissive
+    );
+    assert_eq!(
+        level("Oui mais eux, c'est de la mauvaise qualité."),
+        Level::Defensive
+    );
+    assert_eq!(
+        level("Notre tarif est de 49 euros par mois."),
+        Level::Neutral
+    );
+    assert_eq!(
+        level("C'est normal de comparer. Vous comparez sur quelle base ?"),
+        Level::Empathetic
+    );
+    assert_eq!(
+        level(
+            "C'est vrai, on n'est pas les moins chers. La différence, c'est le coaching : nos clients \
+             obtiennent 30 % de rendez-vous en plus. Au-delà du prix, qu'est-ce qui pèsera dans votre choix ?"
+        ),
+        Level::Masterful
+    );
+}
+
+#[test]
+fn score_lies_in_the_band_of_its_level() {
+    let s = scorer();
+    for (lang, answer, objection, _) in CASES {
+        let card = score(&s, *lang, answer, *objection);
+        let n = card.level.number();
+        let (lo, hi) = (20 * (n - 1), if n == 5 { 100 } else { 20 * n - 1 });
+        assert!(
+            (lo..=hi).contains(&card.score),
+            "`{answer}`: {} at level {n}",
+            card.score
+        );
+        assert_eq!(card.band, card.level.band());
+    }
+}
+
+#[test]
+fn tips_are_one_to_three_and_in_the_answers_language() {
+    let s = scorer();
+    for (lang, answer, objection, _) in CASES {
+        let card = score(&s, *lang, answer, *objection);
+        assert!(
+            (1..=3).contains(&card.tips.len()),
+            "`{answer}`: {:?}",
+            card.tips
+        );
+    }
+    let fr = score(&s, Lang::Fr, "C'est faux, point.", None);
+    assert!(fr.tips.iter().all(|t| t.contains('«')), "{:?}", fr.tips);
+    let en = score(&s, Lang::En, "That's not true, period.", None);
+    assert!(
+        en.tips.iter().any(|t| t.contains("That's not true")),
+        "{:?}",
+        en.tips
+    );
+}
+
+#[test]
+fn subscores_sum_the_cues_per_dimension() {
+    let s = scorer();
+    let card = score(
+        &s,
+        Lang::En,
+        "You're right that it costs more. One client saved 12 hours a week. What matters most to you?",
+        None,
+    );
+    for sub in &card.subscores {
+        let sum: f32 = card
+            .cues
+            .iter()
+            .filter(|c| c.dimension == sub.dimension)
+            .map(|c| c.weight)
+            .sum();
+        assert!(
+            (sum - sub.value).abs() < 0.05,
+            "{:?}: {} vs {}",
+            sub.dimension,
+            sum,
+            sub.value
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! The hard cases of the brief: negation, "but" cancelling, stuffing,
+//! sarcasm and condescension, shouting, apostrophes, accents, emoji,
+//! zero-width characters, spans in the original text, language detection,
+//! and inputs that must never make the scorer panic.
+
+use objection_dojo::scoring::{detect_lang, LangSource, Level, ScoreCard, ScoreRequest, Scorer};
+use objection_dojo::Lang;
+
+fn scorer() -> Scorer {
+    Scorer::builtin().expect("the embedded scoring data loads")
+}
+
+fn en(s: &Scorer, answer: &str) -> ScoreCard {
+    s.score(&ScoreRequest {
+        answer,
+        lang: Some(Lang::En),
+        ..ScoreRequest::default()
+    })
+}
+
+fn fr(s: &Scorer, answer: &str) -> ScoreCard {
+    s.score(&ScoreRequest {
+        answer,
+        lang: Some(Lang::Fr),
+        ..ScoreRequest::default()
+    })
+}
+
+#[test]
+fn negation_cancels_an_acknowledgment() {
+    let s = scorer();
+    let card = en(&s, "I don't understand why you'd even ask that.");
+    assert!(!card.has_cue("acknowledge"), "{:?}", card.cues);
+    assert!(card.level <= Level::Defensive, "{:?}", card.level);
+    let plain = en(&s, "I understand why you'd ask that.");
+    assert!(plain.has_cue("acknowledge"));
+    let nf = fr(&s, "Je ne comprends pas pourquoi vous demandez ça.");
+    assert!(!nf.has_cue("acknowledge"), "{:?}", nf.cues);
+    assert!(!fr(&s, "Je comprends pas.").has_cue("acknowledge"));
+}
+
+#[test]
+fn negated_agreement_becomes_a_contradiction() {
+    let s = scorer();
+    let card = en(&s, "I don't think you're right.");
+    assert!(
+        card.has_cue("contradiction") && !card.has_cue("concession"),
+        "{:?}",
+        card.cues
+    );
+    let fr_card = fr(&s, "Je ne pense pas que vous ayez raison.");
+    assert!(!fr_card.has_cue("concession"), "{:?}", fr_card.cues);
+    assert!(!en(&s, "That's not a stupid question at all.").has_cue("attack"));
+}
+
+#[test]
+fn but_erases_the_acknowledgment_before_it() {
+    let s = scorer();
+    for (answer, lang) in [
+        ("I understand, but our tool is better.", Lang::En),
+        ("I hear you. However, it works.", Lang::En),
+        ("Je comprends, mais notre outil est meilleur.", Lang::Fr),
+        ("Je comprends. Cependant, ça marche.", Lang::Fr),
+        ("Oui mais non.", Lang::Fr),
+    ] {
+        let card = s.score(&ScoreRequest {
+            answer,
+            lang: Some(lang),
+            ..ScoreRequest::default()
+        });
+        assert!(card.has_cue("yes_but"), "`{answer}`: {:?}", card.cues);
+        assert!(
+            !card.has_cue("acknowledge"),
+            "`{answer}`: acknowledgment survived"
+        );
+        assert!(
+            card.level <= Level::Defensive,
+            "`{answer}`: {:?}",
+            card.level
+        );
+    }
+    // "but" opening a real question, or bringing evidence, does not erase.
+    let q = en(&s, "I understand, but what exactly worries you?");
+    assert!(
+        !q.has_cue("yes_but") && q.has_cue("acknowledge"),
+        "{:?}",
+        q.cues
+    );
+    let e = en(
+        &s,
+        "You're right, it costs more. However, one client recovered it in six weeks.",
+    );
+    assert!(!e.has_cue("yes_but"), "{:?}", e.cues);
+    // "but also" is no contrast.
+    assert!(!en(&s, "I understand: it costs time but also money.").has_cue("yes_but"));
+}
+
+#[test]
+fn stuffing_never_beats_one_acknowledgment_and_a_question() {
+    let s = scorer();
+    let stuffed = en(&s, &"I understand. ".repeat(10));
+    let real = en(&s, "I understand. What worries you most about it?");
+    assert!(stuffed.has_cue("empathy_stuffing"));
+    assert!(
+        stuffed.score < real.score,
+        "{} vs {}",
+        stuffed.score,
+        real.score
+    );
+    assert!(stuffed.level < Level::Empathetic);
+    assert_eq!(real.level, Level::Empathetic);
+    let ack: f32 = stuffed
+        .cues
+        .iter()
+        .filter(|c| c.id == "acknowledge")
+        .map(|c| c.weight)
+        .sum();
+    assert!(ack <= 1.0, "ten acknowledgments add up to {ack}");
+    let fr_stuffed = fr(
+        &s,
+        "Je comprends, je comprends tout à fait, c'est compréhensible. Sinon, on signe ?",
+    );
+    assert_eq!(fr_stuffed.level, Level::Defensive, "{:?}", fr_stuffed.cues);
+}
+
+#[test]
+fn sarcasm_and_condescension_are_dismissive_despite_polite_words() {
+    let s = scorer();
+    for answer in [
+        "Sure, I'll keep it short so it doesn't take too much of your precious time.",
+        "Wow, so your team is too busy to sell. Interesting strategy.",
+        "With all due respect, everyone knows that's not how sales works, and you know it.",
+        "I totally understand 🙄",
+    ] {
+        let card = en(&s, answer);
+        assert_eq!(card.level, Level::Dismissive, "`{answer}`: {:?}", card.cues);
+    }
+    assert_eq!(
+        fr(&s, "lol vous êtes resté en 2005 ou quoi").level,
+        Level::Dismissive
+    );
+    assert_eq!(
+        fr(
+            &s,
+            "Avec tout le respect que je vous dois, c'est typiquement le genre de remarque naïve."
+        )
+        .level,
+        Level::Dismissive
+    );
+}
+
+#[test]
+fn capitals_and_exclamation_marks_count_as_shouting() {
+    let s = scorer();
+    let shouted = en(&s, "YOU ARE NOT LISTENING TO ME!!!");
+    assert!(
+        shouted.has_cue("shouting") && shouted.has_cue("exclamations"),
+        "{:?}",
+        shouted.cues
+    );
+    assert_eq!(shouted.level, Level::Dismissive);
+    // Short acronyms are not shouting, and one "!" is not "!!!".
+    let calm = en(&s, "Our CRM and ROI figures are in the deck!");
+    assert!(
+        !calm.has_cue("shouting") && !calm.has_cue("exclamations"),
+        "{:?}",
+        calm.cues
+    );
+}
+
+#[test]
+fn case_accents_and_both_apostrophes_match_alike() {
+    let s = scorer();
+    let variants = [
+        "Vous n'avez pas tort.",
+        "Vous n’avez pas tort.",
+        "VOUS N'AVEZ PAS TORT.",
+        "vous n avez pas tort",
+    ];
+    for v in &variants[..3] {
+        assert!(fr(&s, v).has_cue("concession"), "`{v}`");
+    }
+    assert!(fr(&s, "C'est légitime de comparer.").has_cue("validate"));
+    assert!(fr(&s, "C’est legitime de comparer.").has_cue("validate"));
+    assert!(en(&s, "You’re right.").has_cue("concession"));
+    assert!(en(&s, "YOU'RE RIGHT.").has_cue("concession"));
+    assert!(fr(&s, "Ça se comprend.").has_cue("acknowledge"));
+    assert!(fr(&s, "ca se comprend").has_cue("acknowledge"));
+}
+
+#[test]
+fn spans_point_at_the_original_text() {
+    let s = scorer();
+    let answers = [
+        "😀😀 Vous n’avez pas tort, c’est légitime. Qu’est-ce qui compte le plus pour vous ?",
+        "Très bien… je comprends. Désolé ! Qu'est-ce qui s'est passé ?",
+        "You\u{200B}’re ri\u{200B}ght 👍🏽 — what matters most to you?",
+        "C'est le\u{301}gitime, vous n'avez pas tort.",
+    ];
+    for answer in answers {
+        let card = s.score(&ScoreRequest {
+            answer,
+            ..ScoreRequest::default()
+        });
+        assert!(!card.cues.is_empty(), "`{answer}`: no cue");
+        for c in &card.cues {
+            let slice = answer.get(c.start..c.end).expect("span on char boundaries");
+            assert_eq!(slice, c.quote, "`{answer}`");
+        }
+    }
+    let card = fr(&s, "😀 Vous n’avez pas tort.");
+    let c = card
+        .cues
+        .iter()
+        .find(|c| c.id == "concession")
+        .expect("a concession");
+    assert_eq!(c.quote, "Vous n’avez pas tort");
+    assert_eq!(c.start, "😀 ".len());
+    let zw = en(&s, "You\u{200B}’re right.");
+    let c = zw
+        .cues
+        .iter()
+        .find(|c| c.id == "concession")
+        .expect("a concession");
+    assert_eq!(c.quote, "You\u{200B}’re right");
+}
+
+#[test]
+fn language_is_detected_or_falls_back_to_english() {
+    let s = scorer();
+    assert_eq!(
+        detect_lang("Je comprends, qu'est-ce qui vous inquiète ?"),
+        Some(Lang::Fr)
+    );
+    assert_eq!(
+        detect_lang("I see, what worries you about it?"),
+        Some(Lang::En)
+    );
+    assert_eq!(detect_lang("👍"), None);
+    let card = s.score(&ScoreRequest {
+        answer: "Vous avez raison.",
+        ..ScoreRequest::default()
+    });
+    assert_eq!(
+        (card.lang, card.lang_source),
+        (Lang::Fr, LangSource::Detected)
+    );
+    let unknown = s.score(&ScoreRequest {
+        answer: "🙂🙂",
+        ..ScoreRequest::default()
+    });
+    assert_eq!(
+        (unknown.lang, unknown.lang_source),
+        (Lang::En, LangSource::Fallback)
+    );
+    let given = en(&s, "Vous avez raison.");
+    assert_eq!(given.lang_source, LangSource::Given);
+}
+
+#[test]
+fn odd_inputs_never_panic_and_stay_in_range() {
+    let s = scorer();
+    let big = "I understand, but honestly this is GREAT!!! What do you think? ".repeat(3_500);
+    assert!(big.len() > 200_000);
+    let mixed: String = (0..40_000u32).filter_map(char::from_u32).collect();
+    let inputs = [
+        String::new(),
+        " \n\t ".to_string(),
+        "\u{200B}\u{200D}\u{FEFF}".to_string(),
+        "🙂🔥👍🏽👨‍👩‍👧".to_string(),
+        "????!!!!....,,,,''''’’’".to_string(),
+        "e\u{301}\u{301}\u{301}".to_string(),
+        "-".repeat(1000),
+        big,
+        mixed,
+    ];
+    for input in &inputs {
+        for lang in [None, Some(Lang::En), Some(Lang::Fr)] {
+            let card = s.score(&ScoreRequest {
+                answer: input,
+                objection: Some(input),
+                key_concerns: std::slice::from_ref(input),
+                lang,
+            });
+            assert!(card.score <= 100);
+            assert!((1..=3).contains(&card.tips.len()));
+            for c in &card.cues {
+                assert!(
+                    input.get(c.start..c.end).is_some(),
+                    "bad span {}..{}",
+                    c.start,
+                    c.end
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn scoring_is_deterministic() {
+    let s = scorer();
+    let req = ScoreRequest {
+        answer: "You're right, but what would you need to see? One client saved 12 hours.",
+        objection: Some("It takes too much time."),
+        ..ScoreRequest::default()
+    };
+    assert_eq!(s.score(&req), s.score(&req));
+    assert_eq!(s.score(&req), scorer().score(&req));
+}
+
+#[test]
+fn key_concerns_earn_relevance_when_engaged() {
+    let s = scorer();
+    let concerns = ["budget".to_string()];
+    let with = s.score(&ScoreRequest {
+        answer: "I hear you. How is the budget decided on your side?",
+        objection: Some("It's too expensive."),
+        key_concerns: &concerns,
+        lang: Some(Lang::En),
+    });
+    assert!(with.has_cue("key_concern"), "{:?}", with.cues);
+    let without = s.score(&ScoreRequest {
+        answer: "I hear you. How do you choose suppliers?",
+        objection: Some("It's too expensive."),
+        key_concerns: &concerns,
+        lang: Some(Lang::En),
+    });
+    assert!(!without.has_cue("key_concern"));
+    assert!(with.score > without.score);
+}
