@@ -20,7 +20,10 @@ fn start(app: &App, trainee: &str) -> String {
         objection: Some("linkedin-is-spam".into()),
         ..StartOptions::default()
     };
-    app.start_debate(0, trainee, options).expect("starts").debate.id
+    app.start_debate(0, trainee, options)
+        .expect("starts")
+        .debate
+        .id
 }
 
 const GOOD: &str = "You're right that many messages are spam, and I get why you'd ignore them. What makes the rare one you answer worth your time?";
@@ -39,8 +42,19 @@ fn an_answered_turn_survives_a_restart() {
     let debate = app.debate(0, &id).unwrap();
     assert_eq!(debate.turns.len(), 1);
     assert_eq!(debate.turns[0].answer, GOOD);
-    let next = app.answer(0, &id, "ann", "Fair. Which messages did you last reply to, and why?").unwrap();
-    assert_eq!(next.debate.turns.len(), 2, "the debate resumes where it was");
+    let next = app
+        .answer(
+            0,
+            &id,
+            "ann",
+            "Fair. Which messages did you last reply to, and why?",
+        )
+        .unwrap();
+    assert_eq!(
+        next.debate.turns.len(),
+        2,
+        "the debate resumes where it was"
+    );
 }
 
 #[test]
@@ -50,8 +64,14 @@ fn only_the_debates_trainee_may_answer_or_end_it() {
     let id = start(&app, "ann");
     let err = app.answer(0, &id, "bob", GOOD).unwrap_err();
     assert!(matches!(err, AppError::NotYourDebate) && err.is_user_error());
-    assert!(matches!(app.end_debate(0, &id, "bob"), Err(AppError::NotYourDebate)));
-    assert!(app.debate(0, &id).unwrap().turns.is_empty(), "nothing changed");
+    assert!(matches!(
+        app.end_debate(0, &id, "bob"),
+        Err(AppError::NotYourDebate)
+    ));
+    assert!(
+        app.debate(0, &id).unwrap().turns.is_empty(),
+        "nothing changed"
+    );
 }
 
 #[test]
@@ -60,7 +80,10 @@ fn bad_answers_and_ended_debates_are_user_errors() {
     let app = App::open(&settings(dir.path()), Some(3)).unwrap();
     let id = start(&app, "ann");
     for blank in ["   ", "\u{200b}\u{feff} \n"] {
-        assert!(matches!(app.answer(0, &id, "ann", blank), Err(AppError::EmptyAnswer)));
+        assert!(matches!(
+            app.answer(0, &id, "ann", blank),
+            Err(AppError::EmptyAnswer)
+        ));
     }
     let long = "word ".repeat(2_000);
     let err = app.answer(0, &id, "ann", &long).unwrap_err();
@@ -70,7 +93,10 @@ fn bad_answers_and_ended_debates_are_user_errors() {
     let err = app.answer(0, &id, "ann", GOOD).unwrap_err();
     assert!(err.is_user_error(), "{err}");
     assert!(err.to_string().contains("over"), "{err}");
-    assert!(matches!(app.answer(0, "nope", "ann", GOOD), Err(AppError::NoDebate(_))));
+    assert!(matches!(
+        app.answer(0, "nope", "ann", GOOD),
+        Err(AppError::NoDebate(_))
+    ));
 }
 
 #[test]
@@ -96,7 +122,11 @@ fn concurrent_answers_to_one_debate_each_take_a_turn() {
         .collect();
     lengths.sort();
     let stored = app.debate(0, &id).unwrap().turns.len();
-    assert_eq!(lengths, (1..=lengths.len()).collect::<Vec<_>>(), "no two answers took the same turn");
+    assert_eq!(
+        lengths,
+        (1..=lengths.len()).collect::<Vec<_>>(),
+        "no two answers took the same turn"
+    );
     assert_eq!(stored, lengths.len(), "every accepted answer was stored");
 }
 

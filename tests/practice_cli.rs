@@ -63,7 +63,15 @@ fn six_empathetic_answers_win_and_six_dismissive_ones_lose() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
     let good = EMPATHETIC_EN.join("\n") + "\n";
-    let args = ["practice", "--lang", "en", "--objection", "linkedin-is-spam", "--seed", "7"];
+    let args = [
+        "practice",
+        "--lang",
+        "en",
+        "--objection",
+        "linkedin-is-spam",
+        "--seed",
+        "7",
+    ];
     let out = dojo(&db, &[&args[..], &["--trainee", "ann"]].concat(), &good);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Debate won"), "no win in:\n{text}");
@@ -83,10 +91,15 @@ fn six_empathetic_answers_win_and_six_dismissive_ones_lose() {
         for turn in debate["turns"].as_array().unwrap() {
             let score = turn["score"].as_u64().expect("every turn has a score");
             assert!(score <= 100);
-            assert!(turn["prospect_reply"].as_str().is_some_and(|r| !r.is_empty()));
+            assert!(turn["prospect_reply"]
+                .as_str()
+                .is_some_and(|r| !r.is_empty()));
         }
     }
-    let answered: usize = ann.iter().map(|d| d["turns"].as_array().unwrap().len()).sum();
+    let answered: usize = ann
+        .iter()
+        .map(|d| d["turns"].as_array().unwrap().len())
+        .sum();
     assert_eq!(answered, 6, "every piped answer is one turn");
 }
 
@@ -97,13 +110,25 @@ fn french_practice_and_unfinished_debates_are_recorded_as_abandoned() {
     let answers = "Vous avez raison, beaucoup de messages ressemblent à du spam. Qu'est-ce qui vous donne envie de répondre à un message ?\n/hint\n";
     let out = dojo(
         &db,
-        &["practice", "--lang", "fr", "--objection", "linkedin-foire-aux-pitchs", "--trainee", "chloé"],
+        &[
+            "practice",
+            "--lang",
+            "fr",
+            "--objection",
+            "linkedin-foire-aux-pitchs",
+            "--trainee",
+            "chloé",
+        ],
         answers,
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Débat"), "final card in French:\n{text}");
     let debates = history(&db, "chloé");
-    assert_eq!(debates.len(), 1, "no empty debate is opened after input ends");
+    assert_eq!(
+        debates.len(),
+        1,
+        "no empty debate is opened after input ends"
+    );
     assert_eq!(debates[0]["outcome"], "abandoned");
     assert_eq!(debates[0]["lang"], "fr");
     assert_eq!(debates[0]["turns"].as_array().unwrap().len(), 1);
@@ -114,7 +139,11 @@ fn seeded_sessions_replay_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let run = |name: &str| {
         let db = dir.path().join(name);
-        let out = dojo(&db, &["practice", "--lang", "en", "--seed", "42", "--trainee", "t"], "I hear you. What matters most to you here?\n");
+        let out = dojo(
+            &db,
+            &["practice", "--lang", "en", "--seed", "42", "--trainee", "t"],
+            "I hear you. What matters most to you here?\n",
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     assert_eq!(run("a"), run("b"));

@@ -23,7 +23,9 @@ pub enum AppError {
     #[error("the answer is empty: write what you would say to the prospect")]
     EmptyAnswer,
     /// The answer is longer than the scorer accepts.
-    #[error("the answer is too long: keep it to what you would say out loud (at most {max} characters)")]
+    #[error(
+        "the answer is too long: keep it to what you would say out loud (at most {max} characters)"
+    )]
     AnswerTooLong {
         /// The limit.
         max: usize,

@@ -53,7 +53,10 @@ fn check(config: &GuildConfig) -> Result<(), AppError> {
             TURN_RANGE.end()
         )));
     }
-    if let Some(minutes) = config.archive_minutes.filter(|m| !ARCHIVE_MINUTES.contains(m)) {
+    if let Some(minutes) = config
+        .archive_minutes
+        .filter(|m| !ARCHIVE_MINUTES.contains(m))
+    {
         return Err(AppError::BadSetting(format!(
             "thread auto-archive must be one of 60, 1440, 4320 or 10080 minutes, got {minutes}"
         )));
@@ -69,14 +72,22 @@ mod tests {
 
     fn app() -> App {
         let settings = Settings::from_lookup(|_| None).expect("defaults");
-        App::with_store(Store::open_temporary().expect("store"), None, &settings, Some(1))
-            .expect("app")
+        App::with_store(
+            Store::open_temporary().expect("store"),
+            None,
+            &settings,
+            Some(1),
+        )
+        .expect("app")
     }
 
     #[test]
     fn settings_default_to_the_app_and_persist_per_guild() {
         let app = app();
-        assert_eq!((app.guild_lang(5).unwrap(), app.guild_turns(5).unwrap()), (Lang::En, 6));
+        assert_eq!(
+            (app.guild_lang(5).unwrap(), app.guild_turns(5).unwrap()),
+            (Lang::En, 6)
+        );
         let saved = app
             .update_guild_config(5, "coach", |c| {
                 c.lang = Some(Lang::Fr);
@@ -84,15 +95,27 @@ mod tests {
             })
             .unwrap();
         assert_eq!(saved.updated_by.as_deref(), Some("coach"));
-        assert_eq!((app.guild_lang(5).unwrap(), app.guild_turns(5).unwrap()), (Lang::Fr, 4));
-        assert_eq!(app.guild_lang(6).unwrap(), Lang::En, "another guild is untouched");
+        assert_eq!(
+            (app.guild_lang(5).unwrap(), app.guild_turns(5).unwrap()),
+            (Lang::Fr, 4)
+        );
+        assert_eq!(
+            app.guild_lang(6).unwrap(),
+            Lang::En,
+            "another guild is untouched"
+        );
     }
 
     #[test]
     fn out_of_range_settings_are_refused_and_not_stored() {
         let app = app();
-        let err = app.update_guild_config(5, "coach", |c| c.turns = Some(99)).unwrap_err();
-        assert!(err.is_user_error() && err.to_string().contains("turns"), "{err}");
+        let err = app
+            .update_guild_config(5, "coach", |c| c.turns = Some(99))
+            .unwrap_err();
+        assert!(
+            err.is_user_error() && err.to_string().contains("turns"),
+            "{err}"
+        );
         let err = app
             .update_guild_config(5, "coach", |c| c.archive_minutes = Some(7))
             .unwrap_err();

@@ -28,6 +28,9 @@ pub mod spar;
 
 pub use error::AppError;
 
+/// A guild's library and the revision it was read at.
+type CachedLibrary = (u64, Arc<Vec<Objection>>);
+
 /// How many locks debates are spread over: enough that unrelated debates
 /// rarely wait on each other, few enough to cost nothing.
 const LOCK_STRIPES: usize = 256;
@@ -50,7 +53,7 @@ pub struct App {
     locks: Box<[Mutex<()>]>,
     /// Each guild's library as of a revision: every turn needs it, and
     /// decoding it anew each time would cost more than the turn itself.
-    libraries: Mutex<HashMap<u64, (u64, Arc<Vec<Objection>>)>>,
+    libraries: Mutex<HashMap<u64, CachedLibrary>>,
 }
 
 impl std::fmt::Debug for App {
@@ -112,7 +115,12 @@ impl App {
     pub fn library(&self, guild: u64) -> Result<Arc<Vec<Objection>>, AppError> {
         self.store.ensure_guild(guild)?;
         let revision = self.store.library_revision(guild)?;
-        let cached = self.libraries.lock().unwrap_or_else(|p| p.into_inner()).get(&guild).cloned();
+        let cached = self
+            .libraries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&guild)
+            .cloned();
         if let Some((at, library)) = cached.filter(|(at, _)| *at == revision) {
             debug_assert_eq!(at, revision);
             return Ok(library);

@@ -25,7 +25,10 @@ impl App {
 
     /// `trainee`'s statistics in `guild`.
     pub fn stats(&self, guild: u64, trainee: &str) -> Result<TraineeStats, AppError> {
-        Ok(trainee_stats(&self.store().debates_of(guild, trainee)?, trainee))
+        Ok(trainee_stats(
+            &self.store().debates_of(guild, trainee)?,
+            trainee,
+        ))
     }
 
     /// The leaderboard of `guild` over debates started at or after `since`.

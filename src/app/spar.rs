@@ -210,7 +210,9 @@ fn check_answer(answer: &str) -> Result<(), AppError> {
     // Zero-width and control characters render as nothing: an answer made
     // only of them is as empty as a blank one.
     let invisible = |c: char| {
-        c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
     };
     if answer.chars().all(invisible) {
         return Err(AppError::EmptyAnswer);

@@ -133,11 +133,16 @@ impl Session<'_> {
                     writeln!(out, "  {hint}")?;
                 }
                 "/end" | "/new" => {
-                    let verdict = self.app.end_debate(LOCAL_GUILD, &debate.id, &self.trainee)?;
+                    let verdict = self
+                        .app
+                        .end_debate(LOCAL_GUILD, &debate.id, &self.trainee)?;
                     report::final_card(out, &verdict)?;
                     debate = self.open(out)?;
                 }
-                answer => match self.app.answer(LOCAL_GUILD, &debate.id, &self.trainee, answer) {
+                answer => match self
+                    .app
+                    .answer(LOCAL_GUILD, &debate.id, &self.trainee, answer)
+                {
                     Ok(answered) => {
                         let ended = self.show(&debate, &answered, out)?;
                         debate = answered.debate;
@@ -184,7 +189,9 @@ impl Session<'_> {
         if self.app.debate(LOCAL_GUILD, &debate.id)?.is_over() {
             return Ok(());
         }
-        let verdict = self.app.end_debate(LOCAL_GUILD, &debate.id, &self.trainee)?;
+        let verdict = self
+            .app
+            .end_debate(LOCAL_GUILD, &debate.id, &self.trainee)?;
         if !debate.turns.is_empty() {
             report::final_card(out, &verdict)?;
         }

@@ -50,8 +50,16 @@ pub fn turn_card(out: &mut impl Write, card: &ScoreCard) -> io::Result<()> {
     let mut cues: Vec<_> = card.cues.iter().filter(|c| c.weight != 0.0).collect();
     cues.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
     for cue in cues.into_iter().take(TOP_CUES) {
-        let (sign, s) = if cue.weight > 0.0 { ('+', GOOD) } else { ('-', BAD) };
-        writeln!(out, "    {s}{sign} {}{s:#} {DIM}“{}”{DIM:#}", cue.id, cue.quote)?;
+        let (sign, s) = if cue.weight > 0.0 {
+            ('+', GOOD)
+        } else {
+            ('-', BAD)
+        };
+        writeln!(
+            out,
+            "    {s}{sign} {}{s:#} {DIM}“{}”{DIM:#}",
+            cue.id, cue.quote
+        )?;
     }
     if let Some(tip) = card.tips.first() {
         writeln!(out, "  {BOLD}{}{BOLD:#} {tip}", tip_label(card.lang))?;
@@ -75,10 +83,18 @@ pub fn final_card(out: &mut impl Write, card: &FinalCard) -> io::Result<()> {
         Outcome::Abandoned => DIM,
     };
     let title = if fr { "Débat" } else { "Debate" };
-    writeln!(out, "\n{style}── {title} {} ──{style:#}", card.outcome.label(card.lang))?;
+    writeln!(
+        out,
+        "\n{style}── {title} {} ──{style:#}",
+        card.outcome.label(card.lang)
+    )?;
     if let (Some(avg), Some(best)) = (card.average, card.best) {
         let scores: Vec<String> = card.scores.iter().map(u8::to_string).collect();
-        let (a, b) = if fr { ("moyenne", "meilleur") } else { ("average", "best") };
+        let (a, b) = if fr {
+            ("moyenne", "meilleur")
+        } else {
+            ("average", "best")
+        };
         writeln!(
             out,
             "  {a} {avg:.0} · {b} {best} · {} ({:+})",
@@ -87,7 +103,10 @@ pub fn final_card(out: &mut impl Write, card: &FinalCard) -> io::Result<()> {
         )?;
     }
     let ids = |cues: &[crate::prospect::verdict::CueTotal]| {
-        cues.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+        cues.iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     if !card.helped.is_empty() {
         writeln!(out, "  {GOOD}+{GOOD:#} {}", ids(&card.helped))?;
@@ -99,7 +118,11 @@ pub fn final_card(out: &mut impl Write, card: &FinalCard) -> io::Result<()> {
         writeln!(out, "  {BOLD}{}{BOLD:#} {tip}", tip_label(card.lang))?;
     }
     if !card.counters.is_empty() {
-        let head = if fr { "Contre-arguments de la bibliothèque :" } else { "Counter-arguments from the library:" };
+        let head = if fr {
+            "Contre-arguments de la bibliothèque :"
+        } else {
+            "Counter-arguments from the library:"
+        };
         writeln!(out, "  {BOLD}{head}{BOLD:#}")?;
         for c in &card.counters {
             writeln!(out, "   • {}", c.text)?;
@@ -115,7 +138,11 @@ pub fn history(out: &mut impl Write, debates: &[Debate]) -> io::Result<()> {
     }
     for d in debates {
         let outcome = d.outcome.map_or("ongoing", |o| o.label(Lang::En));
-        let scores: Vec<String> = d.turns.iter().map(|t| t.effective_score().to_string()).collect();
+        let scores: Vec<String> = d
+            .turns
+            .iter()
+            .map(|t| t.effective_score().to_string())
+            .collect();
         writeln!(
             out,
             "{DIM}{}{DIM:#}  {BOLD}{:<10}{BOLD:#} {:<8} {:<34} {}",
@@ -140,7 +167,8 @@ pub fn stats(out: &mut impl Write, s: &TraineeStats) -> io::Result<()> {
         s.won,
         s.lost,
         s.abandoned,
-        s.win_rate.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
+        s.win_rate
+            .map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
     )?;
     writeln!(
         out,
@@ -148,7 +176,8 @@ pub fn stats(out: &mut impl Write, s: &TraineeStats) -> io::Result<()> {
         num(s.average),
         num(s.best),
         num(s.first),
-        s.improvement.map_or("-".to_string(), |v| format!("{v:+.0}"))
+        s.improvement
+            .map_or("-".to_string(), |v| format!("{v:+.0}"))
     )?;
     if !s.missed.is_empty() {
         let missed: Vec<String> = s
@@ -159,8 +188,16 @@ pub fn stats(out: &mut impl Write, s: &TraineeStats) -> io::Result<()> {
         writeln!(out, "  rarely used: {}", missed.join(", "))?;
     }
     if !s.faults.is_empty() {
-        let faults: Vec<String> = s.faults.iter().map(|f| format!("{} ×{}", f.id, f.count)).collect();
-        writeln!(out, "  {BAD}most frequent faults:{BAD:#} {}", faults.join(", "))?;
+        let faults: Vec<String> = s
+            .faults
+            .iter()
+            .map(|f| format!("{} ×{}", f.id, f.count))
+            .collect();
+        writeln!(
+            out,
+            "  {BAD}most frequent faults:{BAD:#} {}",
+            faults.join(", ")
+        )?;
     }
     Ok(())
 }

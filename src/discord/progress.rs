@@ -10,6 +10,7 @@ use super::error::lang_of;
 use super::i18n::{self, tr};
 use super::reply::{self, EmbedText, Field};
 use super::{call, BotError, Context};
+use crate::app::assign::TraineeAssignment;
 use crate::lang::Lang;
 use crate::practice::TraineeStats;
 
@@ -40,17 +41,28 @@ pub async fn progress(
         return Err(BotError::user(refusal(ui)));
     }
     let trainee = target.get().to_string();
-    let (stats, scores) = call::app(&ctx.data().app, ui, "reading progress", move |a| {
+    // The caller's roles decide which role-scoped drills apply; a coach
+    // looking at someone else sees the drills for everyone.
+    let roles: Vec<u64> = match (target == ctx.author().id, ctx.author_member().await) {
+        (true, Some(member)) => member.roles.iter().map(|r| r.get()).collect(),
+        _ => Vec::new(),
+    };
+    let (stats, scores, drills) = call::app(&ctx.data().app, ui, "reading progress", move |a| {
         let scores: Vec<f32> = a
             .history(guild, Some(&trainee))?
             .iter()
             .filter(|d| d.is_over())
             .filter_map(|d| d.average_score())
             .collect();
-        Ok((a.stats(guild, &trainee)?, scores))
+        let drills = a.open_assignments(guild, &trainee, &roles)?;
+        Ok((a.stats(guild, &trainee)?, scores, drills))
     })
     .await?;
-    let mut embed = card(target.get(), &stats, &scores, ui).build();
+    let mut text = card(target.get(), &stats, &scores, ui);
+    if let Some(field) = drills_field(&drills, ui) {
+        text.fields.push(field);
+    }
+    let mut embed = text.build();
     let mut reply = poise::CreateReply::default()
         .ephemeral(true)
         .allowed_mentions(reply::no_mentions());
@@ -68,6 +80,27 @@ pub async fn progress(
     }
     ctx.send(reply.embed(embed)).await?;
     Ok(())
+}
+
+/// Open drills from coaches, with what is left of each.
+fn drills_field(drills: &[TraineeAssignment], ui: Lang) -> Option<Field> {
+    let lines: Vec<String> = drills
+        .iter()
+        .filter(|d| !d.remaining.is_empty())
+        .map(|d| {
+            let due = d.assignment.due_ms / 1000;
+            format!(
+                "#{} · {} · <t:{due}:R>",
+                d.assignment.id,
+                d.remaining.join(", ")
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| Field {
+        name: tr(ui, "Drills to do", "Exercices à faire").to_string(),
+        value: lines.join("\n"),
+        inline: false,
+    })
 }
 
 async fn may_see_others(ctx: Context<'_>, guild: u64, ui: Lang) -> Result<bool, BotError> {

@@ -40,14 +40,30 @@ pub async fn spar(
     let guild = ctx
         .guild_id()
         .ok_or_else(|| BotError::user(guild_only(ui)))?;
+    let objection = match objection
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty())
+    {
+        Some(id) => Some(id),
+        // An open drill from a coach comes before spaced repetition.
+        None => {
+            let roles: Vec<u64> = match ctx.author_member().await {
+                Some(member) => member.roles.iter().map(|r| r.get()).collect(),
+                None => Vec::new(),
+            };
+            let (g, trainee) = (guild.get(), ctx.author().id.to_string());
+            call::app(&ctx.data().app, ui, "reading assignments", move |a| {
+                a.assigned_next(g, &trainee, &roles)
+            })
+            .await?
+        }
+    };
     let request = Request {
         guild,
         channel: ctx.channel_id(),
         trainee: ctx.author().id,
         trainee_name: ctx.author().display_name().to_string(),
-        objection: objection
-            .map(|o| o.trim().to_string())
-            .filter(|o| !o.is_empty()),
+        objection,
         lang: lang.map(Lang::from),
         ui,
     };

@@ -208,14 +208,63 @@ pub(crate) struct Pattern {
     pub gaps: Option<usize>,
 }
 
+/// The tails of gapped phrases sharing one head ("a _ client of ours",
+/// "a _ customer we helped"), indexed by the word right after the first gap
+/// so that a common head like "a" only tries the tails that can fit.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GapGroup {
+    /// Each tail: the text after each `_` (one to four words each).
+    pub tails: Vec<Vec<String>>,
+    /// First word after the first gap → tails starting with it.
+    pub by_first: Vec<(String, Vec<usize>)>,
+    /// Tails whose first gap is followed by nothing: always tried.
+    pub open: Vec<usize>,
+}
+
+impl GapGroup {
+    fn new(tails: Vec<Vec<String>>) -> GapGroup {
+        let mut group = GapGroup::default();
+        for (i, tail) in tails.iter().enumerate() {
+            match tail
+                .first()
+                .and_then(|seg| seg.split(' ').next())
+                .filter(|w| !w.is_empty())
+            {
+                Some(word) => match group.by_first.iter_mut().find(|(w, _)| w == word) {
+                    Some((_, list)) => list.push(i),
+                    None => group.by_first.push((word.to_string(), vec![i])),
+                },
+                None => group.open.push(i),
+            }
+        }
+        group.tails = tails;
+        group
+    }
+
+    /// The tails that can follow when `next` is the word after the gap.
+    pub(crate) fn candidates<'a>(
+        &'a self,
+        next: &'a str,
+    ) -> impl Iterator<Item = &'a Vec<String>> + 'a {
+        let firsts = self
+            .by_first
+            .iter()
+            .filter(move |(w, _)| w == next)
+            .flat_map(|(_, l)| l.iter());
+        self.open
+            .iter()
+            .chain(firsts)
+            .filter_map(move |&i| self.tails.get(i))
+    }
+}
+
 /// Everything the scorer knows about one language.
 pub(crate) struct LangRules {
     pub lang: Lang,
     pub ac: AhoCorasick,
     pub patterns: Vec<Pattern>,
-    /// For gapped phrases: the alternative tails after a shared head, each
-    /// the text following each one-word gap.
-    pub gaps: Vec<Vec<Vec<String>>>,
+    /// For gapped phrases: the alternative tails after a shared head.
+    pub gaps: Vec<GapGroup>,
     pub families: Vec<Family>,
     pub neg_window: usize,
     pub neg_after_window: usize,
@@ -263,7 +312,7 @@ struct Builder<'a> {
     src: &'a str,
     texts: Vec<String>,
     patterns: Vec<Pattern>,
-    gaps: Vec<Vec<Vec<String>>>,
+    gaps: Vec<GapGroup>,
     seen: HashMap<String, (usize, PatKind)>,
 }
 
@@ -361,7 +410,7 @@ impl Builder<'_> {
             }
         }
         for (head, tails) in heads {
-            self.gaps.push(tails);
+            self.gaps.push(GapGroup::new(tails));
             let g = self.gaps.len() - 1;
             self.push(&head, false, Some(g), (kind, weight, position, scope));
         }

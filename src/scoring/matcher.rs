@@ -3,7 +3,7 @@
 //! phrases nest ("you're not wrong" hides "wrong"; "no problem" hides the
 //! negator "no").
 
-use super::lexicon::{LangRules, PatKind};
+use super::lexicon::{GapGroup, LangRules, PatKind};
 
 /// A phrase found in the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,42 @@ fn follow_gaps(text: &str, at: usize, gaps: &[String]) -> Option<usize> {
         }
     }
     None
+}
+
+/// The furthest end of any tail of `group` that fits after a head ending
+/// at `head_end`.
+fn gapped_end(text: &str, head_end: usize, group: &GapGroup) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    let mut pos = head_end;
+    for _ in 0..MAX_GAP_WORDS {
+        let Some(after) = text.get(pos..).and_then(|t| t.strip_prefix(' ')) else {
+            break;
+        };
+        let word = after.find(' ').unwrap_or(after.len());
+        if word == 0 {
+            break;
+        }
+        pos += 1 + word;
+        let next = text
+            .get(pos..)
+            .and_then(|t| t.strip_prefix(' '))
+            .unwrap_or_default();
+        let next = &next[..next.find(' ').unwrap_or(next.len())];
+        for tail in group.candidates(next) {
+            let Some(end) = follow_gaps(text, head_end, tail) else {
+                continue;
+            };
+            let whole = !text[..end]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || boundary_after(text, end);
+            if whole && best.map_or(true, |b| end > b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
 }
 
 fn word_rest(s: &str) -> usize {
@@ -96,17 +132,7 @@ pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
             // A `word*` phrase covers the whole word it starts; a gapped
             // phrase reaches past its gaps.
             let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
-                Some(tails) => tails
-                    .iter()
-                    .filter_map(|gaps| follow_gaps(text, head_end, gaps))
-                    .filter(|&end| {
-                        !text[..end]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                            || boundary_after(text, end)
-                    })
-                    .max()?,
+                Some(group) => gapped_end(text, head_end, group)?,
                 None if p.prefix => head_end + word_rest(&text[head_end..]),
                 None => head_end,
             };

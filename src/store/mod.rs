@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 mod assignments;
 pub(crate) mod codec;
 mod debates;
-mod guilds;
 mod error;
+mod guilds;
 mod history;
 pub(crate) mod keys;
 mod meta;
@@ -37,8 +37,8 @@ mod objections;
 
 pub use assignments::Assignment;
 pub use error::StoreError;
-pub use guilds::GuildConfig;
 pub(crate) use error::{tx_error, SledResultExt};
+pub use guilds::GuildConfig;
 pub use meta::SeedOutcome;
 pub use objections::{Change, ImportMode, ImportReport};
 

@@ -767,7 +767,20 @@ async fn an_assignment_steers_sparring_and_shows_who_completed_it() {
             .unwrap()
             .as_deref(),
         Some("linkedin-is-spam"),
-        "/spar serves the assignment first"
+        "the assignment comes first"
+    );
+    let progress = run(&dojo, &fake.trainee, "progress", json!([])).await;
+    let fields = progress.embeds()[0]["fields"].to_string();
+    assert!(
+        fields.contains("Drills to do") && fields.contains("linkedin-is-spam, too-expensive"),
+        "/progress lists the open drill: {fields}"
+    );
+    run(&dojo, &fake.trainee, "spar", json!([])).await;
+    let debates = dojo.app.history(guild.id, Some(&trainee)).unwrap();
+    assert_eq!(
+        debates.last().map(|d| d.objection_id.as_str()),
+        Some("linkedin-is-spam"),
+        "/spar without an objection serves the drill"
     );
 
     play(&dojo, fake.trainee.id, "linkedin-is-spam", RUDE);
