@@ -347,8 +347,6 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Settings;
-    use crate::store::Store;
 
     /// 2025-03-10T12:00:00Z.
     const NOW: u64 = 1_741_608_000_000;
@@ -376,14 +374,7 @@ mod tests {
     }
 
     fn app() -> App {
-        let settings = Settings::from_lookup(|_| None).expect("defaults");
-        App::with_store(
-            Store::open_temporary().expect("store"),
-            None,
-            &settings,
-            Some(3),
-        )
-        .expect("app")
+        crate::app::test_app(3)
     }
 
     fn two_ids(app: &App) -> (String, String) {

@@ -67,18 +67,9 @@ fn check(config: &GuildConfig) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Settings;
-    use crate::store::Store;
 
     fn app() -> App {
-        let settings = Settings::from_lookup(|_| None).expect("defaults");
-        App::with_store(
-            Store::open_temporary().expect("store"),
-            None,
-            &settings,
-            Some(1),
-        )
-        .expect("app")
+        crate::app::test_app(1)
     }
 
     #[test]

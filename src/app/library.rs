@@ -361,6 +361,7 @@ pub fn approve_counter(
         ChangeAction::CounterApproved,
         |c| {
             c.status = CounterStatus::Approved;
+            Ok(())
         },
     )
 }
@@ -382,6 +383,7 @@ pub fn vote_counter(
         ChangeAction::CounterVoted,
         |c| {
             c.votes = c.votes.saturating_add(1);
+            Ok(())
         },
     )
 }
@@ -396,30 +398,25 @@ pub fn vote_once(
     counter_id: &str,
     voter: &str,
 ) -> Result<Counter, LibraryError> {
-    store.ensure_guild(guild)?;
-    store.change_objection(guild, id, voter, |before| {
-        let mut obj = before.ok_or_else(|| LibraryError::NotFound(id.to_string()))?;
-        let counter = obj
-            .counters
-            .iter_mut()
-            .find(|c| c.id == counter_id)
-            .ok_or_else(|| counter_not_found(id, counter_id))?;
-        if counter.voters.iter().any(|v| v == voter) {
-            return Err(LibraryError::AlreadyVoted {
-                id: id.to_string(),
-                counter: counter_id.to_string(),
-            });
-        }
-        counter.voters.push(voter.to_string());
-        counter.votes = counter.votes.saturating_add(1);
-        let value = counter.clone();
-        Ok(keep(
-            obj,
-            ChangeAction::CounterVoted,
-            Some(counter_id.to_string()),
-            value,
-        ))
-    })
+    update_counter(
+        store,
+        guild,
+        id,
+        counter_id,
+        voter,
+        ChangeAction::CounterVoted,
+        |counter| {
+            if counter.voters.iter().any(|v| v == voter) {
+                return Err(LibraryError::AlreadyVoted {
+                    id: id.to_string(),
+                    counter: counter_id.to_string(),
+                });
+            }
+            counter.voters.push(voter.to_string());
+            counter.votes = counter.votes.saturating_add(1);
+            Ok(())
+        },
+    )
 }
 
 fn update_counter(
@@ -429,7 +426,7 @@ fn update_counter(
     counter_id: &str,
     actor: &str,
     action: ChangeAction,
-    update: impl Fn(&mut Counter),
+    update: impl Fn(&mut Counter) -> Result<(), LibraryError>,
 ) -> Result<Counter, LibraryError> {
     store.ensure_guild(guild)?;
     store.change_objection(guild, id, actor, |before| {
@@ -439,7 +436,7 @@ fn update_counter(
             .iter_mut()
             .find(|c| c.id == counter_id)
             .ok_or_else(|| counter_not_found(id, counter_id))?;
-        update(counter);
+        update(counter)?;
         let value = counter.clone();
         Ok(keep(obj, action, Some(counter_id.to_string()), value))
     })

@@ -168,3 +168,17 @@ impl App {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+/// An app over a temporary store with the seed library and the given RNG
+/// seed, for the use cases' unit tests.
+#[cfg(test)]
+pub(crate) fn test_app(seed: u64) -> App {
+    let settings = Settings::from_lookup(|_| None).expect("default settings always parse");
+    App::with_store(
+        Store::open_temporary().expect("store"),
+        None,
+        &settings,
+        Some(seed),
+    )
+    .expect("app")
+}

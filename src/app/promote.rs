@@ -85,18 +85,9 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::spar::StartOptions;
-    use crate::config::Settings;
-    use crate::store::Store;
 
     fn app() -> App {
-        let settings = Settings::from_lookup(|_| None).expect("defaults");
-        App::with_store(
-            Store::open_temporary().expect("store"),
-            None,
-            &settings,
-            Some(5),
-        )
-        .expect("app")
+        crate::app::test_app(5)
     }
 
     const GOOD: &str =

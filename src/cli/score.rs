@@ -8,8 +8,9 @@ use anstyle::{AnsiColor, Style};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
+use super::report::level_style;
 use crate::lang::Lang;
-use crate::scoring::{Dimension, Level, ScoreCard, ScoreRequest, Scorer};
+use crate::scoring::{Dimension, ScoreCard, ScoreRequest, Scorer};
 
 /// Arguments of `dojo score`.
 #[derive(Debug, clap::Args)]
@@ -213,17 +214,6 @@ fn score_line(scorer: &Scorer, raw: &[u8]) -> Result<Vec<u8>, String> {
         card: &card,
     })
     .map_err(|e| format!("cannot encode the result: {e}"))
-}
-
-fn level_style(level: Level) -> Style {
-    let colour = match level {
-        Level::Dismissive => AnsiColor::Red,
-        Level::Defensive => AnsiColor::Yellow,
-        Level::Neutral => AnsiColor::White,
-        Level::Empathetic => AnsiColor::Green,
-        Level::Masterful => AnsiColor::BrightGreen,
-    };
-    Style::new().fg_color(Some(colour.into())).bold()
 }
 
 fn dimension_name(d: Dimension) -> String {

@@ -76,24 +76,18 @@ pub fn turn_card(card: &ScoreCard, turn: &TurnOutcome, debate: &Debate) -> Embed
         d if d > 0 => format!("+{d}"),
         d => d.to_string(),
     };
-    let footer = match lang {
-        Lang::En => format!(
-            "Answer {}/{} · {} is {} (resistance {}, {delta})",
-            debate.turns.len(),
-            debate.max_turns,
-            debate.persona.name,
-            i18n::mood(turn.mood, lang),
-            turn.resistance
-        ),
-        Lang::Fr => format!(
-            "Réponse {}/{} · {} {} (résistance {}, {delta})",
-            debate.turns.len(),
-            debate.max_turns,
-            debate.persona.name,
-            i18n::mood(turn.mood, lang),
-            turn.resistance
-        ),
+    let (answer, is, resistance) = match lang {
+        Lang::En => ("Answer", " is", "resistance"),
+        Lang::Fr => ("Réponse", "", "résistance"),
     };
+    let footer = format!(
+        "{answer} {}/{} · {}{is} {} ({resistance} {}, {delta})",
+        debate.turns.len(),
+        debate.max_turns,
+        debate.persona.name,
+        i18n::mood(turn.mood, lang),
+        turn.resistance
+    );
     EmbedText {
         title: Some(format!("{}/100 · {}", card.score, card.level.label(lang))),
         description: Some(if cues.is_empty() {

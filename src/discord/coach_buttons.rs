@@ -7,7 +7,8 @@
 use ::serenity::builder::Builder as _;
 use poise::serenity_prelude as serenity;
 
-use super::{counter, error, objection, review, BotError, Data};
+use super::i18n::tr;
+use super::{coach, counter, error, objection, review, BotError, Data};
 use crate::lang::Lang;
 
 /// The prefix of every custom id handled here.
@@ -176,6 +177,57 @@ pub fn form_value(form: &serenity::ModalInteraction, custom_id: &str) -> String 
             _ => None,
         })
         .unwrap_or_default()
+}
+
+/// The error for a button whose custom id no longer matches what it acts on.
+pub fn out_of_date() -> BotError {
+    BotError::user("This button is out of date. / Ce bouton est périmé.")
+}
+
+/// The guild of a coach button or form, once its clicker is checked to be
+/// a coach there.
+pub async fn coach_guild(
+    data: &Data,
+    guild_id: Option<serenity::GuildId>,
+    member: Option<&serenity::Member>,
+    ui: Lang,
+) -> Result<u64, BotError> {
+    let guild = guild_id
+        .map(|g| g.get())
+        .ok_or_else(|| BotError::user(coach::SERVER_ONLY))?;
+    coach::require_member(data, guild, member, ui).await?;
+    Ok(guild)
+}
+
+/// The page to show of `len` items, `per_page` a page, and how many pages
+/// there are (at least one, so an empty list still shows a page).
+pub fn page_of(len: usize, per_page: usize, page: usize) -> (usize, usize) {
+    let pages = len.div_ceil(per_page).max(1);
+    (page.min(pages - 1), pages)
+}
+
+/// Previous/Next buttons of kind `kind`; `args` makes a button's custom id
+/// arguments from the page number it leads to.
+pub fn pager(
+    ui: Lang,
+    kind: &str,
+    page: usize,
+    pages: usize,
+    args: impl Fn(&str) -> Vec<String>,
+) -> Vec<serenity::CreateActionRow> {
+    let to = |n: usize, label: &str, disabled: bool| {
+        let args = args(&n.to_string());
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        button(kind, &refs, label, serenity::ButtonStyle::Secondary).map(|b| b.disabled(disabled))
+    };
+    rows([
+        to(
+            page.saturating_sub(1),
+            tr(ui, "Previous", "Précédent"),
+            page == 0,
+        ),
+        to(page + 1, tr(ui, "Next", "Suivant"), page + 1 >= pages),
+    ])
 }
 
 /// Action rows of at most five buttons each, at most five rows; buttons

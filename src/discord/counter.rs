@@ -14,6 +14,7 @@ use crate::app::library::{self as curation, LibraryError, NewCounter};
 use crate::app::AppError;
 use crate::lang::Lang;
 use crate::library::{slugify, Counter, CounterSource, CounterStatus, Objection};
+use crate::store::Store;
 
 /// The upvote button kind (see `coach_buttons`).
 pub const VOTE: &str = "vote";
@@ -86,23 +87,7 @@ async fn approve(
     #[autocomplete = "complete_counter"]
     counter: String,
 ) -> Result<(), BotError> {
-    let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
-    let (actor, target, cid) = (
-        coach::actor(ctx.author()),
-        objection.clone(),
-        counter.clone(),
-    );
-    coach::run(ctx.data(), ui, "approving a counter-argument", move |a| {
-        Ok(curation::approve_counter(
-            a.store(),
-            guild,
-            &target,
-            &cid,
-            &actor,
-        )?)
-    })
-    .await?;
-    let said = match ui {
+    let said = |ui: Lang| match ui {
         Lang::En => format!(
             "Approved **{counter}** of **{objection}**: final scorecards can suggest it now."
         ),
@@ -110,8 +95,15 @@ async fn approve(
             format!("**{counter}** de **{objection}** approuvé : les bilans peuvent le suggérer.")
         }
     };
-    ctx.send(reply::ephemeral(&said)).await?;
-    Ok(())
+    change(
+        ctx,
+        &objection,
+        &counter,
+        "approving a counter-argument",
+        curation::approve_counter,
+        said,
+    )
+    .await
 }
 
 /// Remove a counter-argument (coaches).
@@ -125,27 +117,45 @@ async fn remove(
     #[autocomplete = "complete_counter"]
     counter: String,
 ) -> Result<(), BotError> {
-    let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
-    let (actor, target, cid) = (
-        coach::actor(ctx.author()),
-        objection.clone(),
-        counter.clone(),
-    );
-    coach::run(ctx.data(), ui, "removing a counter-argument", move |a| {
-        Ok(curation::remove_counter(
-            a.store(),
-            guild,
-            &target,
-            &cid,
-            &actor,
-        )?)
-    })
-    .await?;
-    let said = match ui {
+    let said = |ui: Lang| match ui {
         Lang::En => format!("Removed **{counter}** from **{objection}**."),
         Lang::Fr => format!("**{counter}** retiré de **{objection}**."),
     };
-    ctx.send(reply::ephemeral(&said)).await?;
+    change(
+        ctx,
+        &objection,
+        &counter,
+        "removing a counter-argument",
+        curation::remove_counter,
+        said,
+    )
+    .await
+}
+
+/// What a coach may do to one counter-argument (approve it, remove it).
+type CounterChange = fn(&Store, u64, &str, &str, &str) -> Result<Counter, LibraryError>;
+
+/// Runs a coach's change to counter-argument `counter` of `objection`
+/// and tells the coach, in their language, what `said` says was done.
+async fn change(
+    ctx: Context<'_>,
+    objection: &str,
+    counter: &str,
+    doing: &'static str,
+    op: CounterChange,
+    said: impl FnOnce(Lang) -> String,
+) -> Result<(), BotError> {
+    let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
+    let (actor, target, cid) = (
+        coach::actor(ctx.author()),
+        objection.to_string(),
+        counter.to_string(),
+    );
+    coach::run(ctx.data(), ui, doing, move |a| {
+        Ok(op(a.store(), guild, &target, &cid, &actor)?)
+    })
+    .await?;
+    ctx.send(reply::ephemeral(&said(ui))).await?;
     Ok(())
 }
 
@@ -158,19 +168,10 @@ async fn list(
     objection: String,
 ) -> Result<(), BotError> {
     let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
-    let found = coach::run(ctx.data(), ui, "reading an objection", move |a| {
-        Ok(curation::show(a.store(), guild, &objection)?)
-    })
-    .await?;
+    let found = super::objection::read(ctx.data(), ui, guild, objection).await?;
     let (embed, rows) = view(&found, ui);
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed.build())
-            .components(rows)
-            .ephemeral(true)
-            .allowed_mentions(reply::no_mentions()),
-    )
-    .await?;
+    ctx.send(reply::private_embed(embed.build()).components(rows))
+        .await?;
     Ok(())
 }
 
@@ -223,9 +224,7 @@ pub async fn on_click(
 ) -> Result<(), BotError> {
     let ui = buttons::lang(&click.locale);
     let (Some(guild), [objection, counter]) = (click.guild_id.map(|g| g.get()), args) else {
-        return Err(BotError::user(
-            "This button is out of date. / Ce bouton est périmé.",
-        ));
+        return Err(buttons::out_of_date());
     };
     let (o, c, voter) = (
         objection.to_string(),
@@ -317,19 +316,10 @@ fn status_word(status: CounterStatus, ui: Lang) -> &'static str {
 mod tests {
     use super::*;
     use crate::library::Pushbacks;
+    use crate::prospect::testkit;
 
     fn counter(id: &str, status: CounterStatus, votes: u32) -> Counter {
-        Counter {
-            id: id.into(),
-            text: format!("answer {id}"),
-            author: "<@1>".into(),
-            status,
-            votes,
-            source: CounterSource::Coach,
-            created_at: 0,
-            voters: Vec::new(),
-            score: None,
-        }
+        testkit::counter(id, &format!("answer {id}"), status, votes)
     }
 
     #[test]

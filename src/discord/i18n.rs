@@ -59,19 +59,11 @@ pub fn cue_marker(weight: f32) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discord::rubric::{DOWN, UP};
 
     #[test]
     fn every_dimension_has_a_distinct_label_per_language() {
-        let all = [
-            Dimension::Acknowledgment,
-            Dimension::Concession,
-            Dimension::Exploration,
-            Dimension::Reframe,
-            Dimension::Relevance,
-            Dimension::Respect,
-            Dimension::Dismissal,
-            Dimension::Defensiveness,
-        ];
+        let all: Vec<Dimension> = UP.iter().chain(&DOWN).copied().collect();
         for lang in Lang::ALL {
             let mut labels: Vec<&str> = all.iter().map(|d| dimension(*d, lang)).collect();
             labels.sort_unstable();

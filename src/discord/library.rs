@@ -139,12 +139,9 @@ async fn history(
         Ok(curation::history(a.store(), guild, &wanted)?)
     })
     .await?;
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(history_card(&id, &entries, ui).build())
-            .ephemeral(true)
-            .allowed_mentions(reply::no_mentions()),
-    )
+    ctx.send(reply::private_embed(
+        history_card(&id, &entries, ui).build(),
+    ))
     .await?;
     Ok(())
 }

@@ -13,6 +13,7 @@ use super::i18n::tr;
 use super::reply::{self, EmbedText, Field};
 use super::{coach, BotError, Context, Data};
 use crate::app::library::{self as curation, Filter, ObjectionPatch, PushbacksPatch};
+use crate::app::{App, AppError};
 use crate::lang::Lang;
 use crate::library::{slugify, CounterStatus, Objection, Pushbacks};
 
@@ -33,52 +34,50 @@ const SECONDARY: serenity::ButtonStyle = serenity::ButtonStyle::Secondary;
 /// Difficulty when the coach gives none.
 const DEFAULT_DIFFICULTY: u8 = 2;
 
-/// The form of a new objection.
-#[derive(Debug, poise::Modal)]
-#[name = "New objection"]
-struct NewForm {
-    #[name = "Id (optional: made from the text)"]
-    #[placeholder = "linkedin-is-spam"]
-    #[max_length = 64]
-    id: Option<String>,
-    #[name = "What the prospect says"]
-    #[paragraph]
-    #[max_length = 4000]
-    text: String,
-    #[name = "Soft pushbacks (one per line)"]
-    #[paragraph]
-    #[max_length = 4000]
-    soft: String,
-    #[name = "Hard pushbacks (one per line)"]
-    #[paragraph]
-    #[max_length = 4000]
-    hard: String,
-    #[name = "Key concerns (one per line, optional)"]
-    #[paragraph]
-    #[max_length = 1000]
-    concerns: Option<String>,
+/// Declares a form with the fields an objection's text and pushbacks are
+/// typed in, after any fields of its own (new and edit forms share them).
+macro_rules! objection_form {
+    ($(#[$meta:meta])* struct $name:ident { $($own:tt)* }) => {
+        $(#[$meta])*
+        struct $name {
+            $($own)*
+            #[name = "What the prospect says"]
+            #[paragraph]
+            #[max_length = 4000]
+            text: String,
+            #[name = "Soft pushbacks (one per line)"]
+            #[paragraph]
+            #[max_length = 4000]
+            soft: String,
+            #[name = "Hard pushbacks (one per line)"]
+            #[paragraph]
+            #[max_length = 4000]
+            hard: String,
+            #[name = "Key concerns (one per line, optional)"]
+            #[paragraph]
+            #[max_length = 1000]
+            concerns: Option<String>,
+        }
+    };
 }
 
-/// The form of an edit, prefilled with the objection as it is.
-#[derive(Debug, poise::Modal)]
-#[name = "Edit objection"]
-struct EditForm {
-    #[name = "What the prospect says"]
-    #[paragraph]
-    #[max_length = 4000]
-    text: String,
-    #[name = "Soft pushbacks (one per line)"]
-    #[paragraph]
-    #[max_length = 4000]
-    soft: String,
-    #[name = "Hard pushbacks (one per line)"]
-    #[paragraph]
-    #[max_length = 4000]
-    hard: String,
-    #[name = "Key concerns (one per line, optional)"]
-    #[paragraph]
-    #[max_length = 1000]
-    concerns: Option<String>,
+objection_form! {
+    /// The form of a new objection.
+    #[derive(Debug, poise::Modal)]
+    #[name = "New objection"]
+    struct NewForm {
+        #[name = "Id (optional: made from the text)"]
+        #[placeholder = "linkedin-is-spam"]
+        #[max_length = 64]
+        id: Option<String>,
+    }
+}
+
+objection_form! {
+    /// The form of an edit, prefilled with the objection as it is.
+    #[derive(Debug, poise::Modal)]
+    #[name = "Edit objection"]
+    struct EditForm {}
 }
 
 /// Curate the objections the prospect raises (coaches).
@@ -133,17 +132,12 @@ async fn add(
         examples: Default::default(),
         counters: Vec::new(),
     };
-    let actor = coach::actor(c.author());
-    let added = coach::run(c.data(), ui, "adding an objection", move |a| {
-        Ok(curation::add(a.store(), guild, objection, &actor)?)
+    let added = move |a: &App, actor: &str| Ok(curation::add(a.store(), guild, objection, actor)?);
+    save(c, ui, "adding an objection", added, |id| match ui {
+        Lang::En => format!("Added objection **{id}**."),
+        Lang::Fr => format!("Objection **{id}** ajoutée."),
     })
-    .await?;
-    let said = match ui {
-        Lang::En => format!("Added objection **{}**.", added.id),
-        Lang::Fr => format!("Objection **{}** ajoutée.", added.id),
-    };
-    c.send(with_embed(&said, card(&added, ui))).await?;
-    Ok(())
+    .await
 }
 
 /// Edit an objection: a form prefilled with its text and pushbacks.
@@ -162,11 +156,7 @@ async fn edit(
 ) -> Result<(), BotError> {
     let c = poise::Context::Application(ctx);
     let (ui, guild) = (coach::lang(c), coach::guild(c)?);
-    let wanted = id.clone();
-    let current = coach::run(c.data(), ui, "reading an objection", move |a| {
-        Ok(curation::show(a.store(), guild, &wanted)?)
-    })
-    .await?;
+    let current = read(c.data(), ui, guild, id.clone()).await?;
     let defaults = EditForm {
         text: current.text.clone(),
         soft: current.pushbacks.soft.join("\n"),
@@ -188,16 +178,29 @@ async fn edit(
         }),
         ..ObjectionPatch::default()
     };
-    let actor = coach::actor(c.author());
-    let edited = coach::run(c.data(), ui, "editing an objection", move |a| {
-        Ok(curation::edit(a.store(), guild, &id, &patch, &actor)?)
+    let edited =
+        move |a: &App, actor: &str| Ok(curation::edit(a.store(), guild, &id, &patch, actor)?);
+    save(c, ui, "editing an objection", edited, |id| match ui {
+        Lang::En => format!("Saved objection **{id}**."),
+        Lang::Fr => format!("Objection **{id}** enregistrée."),
     })
-    .await?;
-    let said = match ui {
-        Lang::En => format!("Saved objection **{}**.", edited.id),
-        Lang::Fr => format!("Objection **{}** enregistrée.", edited.id),
-    };
-    c.send(with_embed(&said, card(&edited, ui))).await?;
+    .await
+}
+
+/// Saves an objection through `change` (given the app and the coach as
+/// actor) and shows the coach the result, under the line `said` makes
+/// from its id.
+async fn save(
+    c: Context<'_>,
+    ui: Lang,
+    doing: &'static str,
+    change: impl FnOnce(&App, &str) -> Result<Objection, AppError> + Send + 'static,
+    said: impl FnOnce(&str) -> String,
+) -> Result<(), BotError> {
+    let actor = coach::actor(c.author());
+    let saved = coach::run(c.data(), ui, doing, move |a| change(a, &actor)).await?;
+    c.send(with_embed(&said(&saved.id), card(&saved, ui)))
+        .await?;
     Ok(())
 }
 
@@ -210,11 +213,7 @@ async fn remove(
     id: String,
 ) -> Result<(), BotError> {
     let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
-    let wanted = id.clone();
-    let current = coach::run(ctx.data(), ui, "reading an objection", move |a| {
-        Ok(curation::show(a.store(), guild, &wanted)?)
-    })
-    .await?;
+    let current = read(ctx.data(), ui, guild, id.clone()).await?;
     let question = match ui {
         Lang::En => format!(
             "Remove objection **{}** and its {} counter-argument(s)? Debates already played keep their record.",
@@ -257,14 +256,8 @@ async fn list(
             .filter(|t| !t.is_empty()),
     };
     let (embed, rows) = page(ctx.data(), guild, filter, 0, ui).await?;
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .components(rows)
-            .ephemeral(true)
-            .allowed_mentions(reply::no_mentions()),
-    )
-    .await?;
+    ctx.send(reply::private_embed(embed).components(rows))
+        .await?;
     Ok(())
 }
 
@@ -277,17 +270,9 @@ async fn show(
     id: String,
 ) -> Result<(), BotError> {
     let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
-    let objection = coach::run(ctx.data(), ui, "reading an objection", move |a| {
-        Ok(curation::show(a.store(), guild, &id)?)
-    })
-    .await?;
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(card(&objection, ui).build())
-            .ephemeral(true)
-            .allowed_mentions(reply::no_mentions()),
-    )
-    .await?;
+    let objection = read(ctx.data(), ui, guild, id).await?;
+    ctx.send(reply::private_embed(card(&objection, ui).build()))
+        .await?;
     Ok(())
 }
 
@@ -334,11 +319,7 @@ pub async fn on_click(
     args: &[&str],
 ) -> Result<(), BotError> {
     let ui = buttons::lang(&click.locale);
-    let guild = click
-        .guild_id
-        .map(|g| g.get())
-        .ok_or_else(|| BotError::user(coach::SERVER_ONLY))?;
-    coach::require_member(data, guild, click.member.as_ref(), ui).await?;
+    let guild = buttons::coach_guild(data, click.guild_id, click.member.as_ref(), ui).await?;
     match (kind, args) {
         (LIST_PAGE, [page_no, lang, tag]) => {
             let filter = Filter {
@@ -374,10 +355,16 @@ pub async fn on_click(
             };
             buttons::update(ctx, click, &said, None, Vec::new()).await
         }
-        _ => Err(BotError::user(
-            "This button is out of date. / Ce bouton est périmé.",
-        )),
+        _ => Err(buttons::out_of_date()),
     }
+}
+
+/// One objection of the guild, as the coach named it.
+pub async fn read(data: &Data, ui: Lang, guild: u64, id: String) -> Result<Objection, BotError> {
+    coach::run(data, ui, "reading an objection", move |a| {
+        Ok(curation::show(a.store(), guild, &id)?)
+    })
+    .await
 }
 
 /// One page of the list, with Previous/Next buttons carrying the filter.
@@ -393,8 +380,7 @@ async fn page(
         Ok(curation::list(a.store(), guild, &wanted)?)
     })
     .await?;
-    let pages = all.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.min(pages - 1);
+    let (page, pages) = buttons::page_of(all.len(), PAGE_SIZE, page);
     let mut embed = EmbedText {
         title: Some(tr(ui, "Objections", "Objections").to_string()),
         footer: Some(match ui {
@@ -421,19 +407,9 @@ async fn page(
         .collect();
     let lang = filter.lang.map_or("-", Lang::code);
     let tag = filter.tag.as_deref().unwrap_or("-");
-    let prev = page.saturating_sub(1).to_string();
-    let next = (page + 1).to_string();
-    let previous = tr(ui, "Previous", "Précédent");
-    let rows = buttons::rows([
-        button(LIST_PAGE, &[&prev, lang, tag], previous, SECONDARY).map(|b| b.disabled(page == 0)),
-        button(
-            LIST_PAGE,
-            &[&next, lang, tag],
-            tr(ui, "Next", "Suivant"),
-            SECONDARY,
-        )
-        .map(|b| b.disabled(page + 1 >= pages)),
-    ]);
+    let rows = buttons::pager(ui, LIST_PAGE, page, pages, |n| {
+        vec![n.to_string(), lang.to_string(), tag.to_string()]
+    });
     Ok((embed.build(), rows))
 }
 

@@ -178,48 +178,45 @@ pub fn card(user: u64, stats: &TraineeStats, scores: &[f32], ui: Lang) -> EmbedT
         .iter()
         .map(|s| format!("{s:.0}"))
         .collect();
-    if !recent.is_empty() {
-        fields.push(Field::new(
-            tr(
-                ui,
-                "Recent debates (oldest first)",
-                "Derniers débats (du plus ancien)",
-            ),
-            recent.join(" → "),
-        ));
-    }
-    if !stats.missed.is_empty() {
-        let missed: Vec<String> = stats
-            .missed
-            .iter()
-            .map(|m| {
-                format!(
-                    "{} ({:.0} %)",
-                    i18n::dimension(m.dimension, ui),
-                    m.rate * 100.0
-                )
-            })
-            .collect();
-        fields.push(Field::new(
-            tr(
-                ui,
-                "To practise (share of answers)",
-                "À travailler (part des réponses)",
-            ),
-            missed.join(" · "),
-        ));
-    }
-    if !stats.faults.is_empty() {
-        let faults: Vec<String> = stats
-            .faults
-            .iter()
-            .map(|f| format!("{} ×{}", i18n::cue_words(&f.id), f.count))
-            .collect();
-        fields.push(Field::new(
-            tr(ui, "Frequent faults", "Défauts fréquents"),
-            faults.join(" · "),
-        ));
-    }
+    fields.extend(joined_field(
+        tr(
+            ui,
+            "Recent debates (oldest first)",
+            "Derniers débats (du plus ancien)",
+        ),
+        &recent,
+        " → ",
+    ));
+    let missed: Vec<String> = stats
+        .missed
+        .iter()
+        .map(|m| {
+            format!(
+                "{} ({:.0} %)",
+                i18n::dimension(m.dimension, ui),
+                m.rate * 100.0
+            )
+        })
+        .collect();
+    fields.extend(joined_field(
+        tr(
+            ui,
+            "To practise (share of answers)",
+            "À travailler (part des réponses)",
+        ),
+        &missed,
+        " · ",
+    ));
+    let faults: Vec<String> = stats
+        .faults
+        .iter()
+        .map(|f| format!("{} ×{}", i18n::cue_words(&f.id), f.count))
+        .collect();
+    fields.extend(joined_field(
+        tr(ui, "Frequent faults", "Défauts fréquents"),
+        &faults,
+        " · ",
+    ));
     EmbedText {
         title: Some(title),
         description: Some(description),
@@ -234,6 +231,12 @@ pub fn card(user: u64, stats: &TraineeStats, scores: &[f32], ui: Lang) -> EmbedT
         ),
         colour: Some(0x2D_6C_DF),
     }
+}
+
+/// A field listing `items` joined by `separator`; none when there is
+/// nothing to list.
+fn joined_field(name: &str, items: &[String], separator: &str) -> Option<Field> {
+    (!items.is_empty()).then(|| Field::new(name, items.join(separator)))
 }
 
 #[cfg(test)]

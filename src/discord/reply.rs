@@ -54,6 +54,15 @@ pub fn ephemeral(content: &str) -> poise::CreateReply {
     text(content).ephemeral(true)
 }
 
+/// An embed only the invoker sees, pinging nobody (add buttons with
+/// `.components`).
+pub fn private_embed(embed: serenity::CreateEmbed) -> poise::CreateReply {
+    poise::CreateReply::default()
+        .embed(embed)
+        .ephemeral(true)
+        .allowed_mentions(no_mentions())
+}
+
 /// The embed colour for a rubric level: red for dismissive through gold for masterful.
 pub fn level_colour(level: Level) -> serenity::Colour {
     serenity::Colour(match level {

@@ -47,14 +47,8 @@ async fn member(
 ) -> Result<(), BotError> {
     let (ui, guild) = (coach::lang(ctx), coach::guild(ctx)?);
     let (embed, rows) = member_page(ctx.data(), guild, user.id.get(), 0, ui).await?;
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .components(rows)
-            .ephemeral(true)
-            .allowed_mentions(reply::no_mentions()),
-    )
-    .await?;
+    ctx.send(reply::private_embed(embed).components(rows))
+        .await?;
     Ok(())
 }
 
@@ -72,14 +66,8 @@ async fn debate(
     })
     .await?;
     let rows = override_buttons(&debate, ui);
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(transcript(&debate, ui).build())
-            .components(rows)
-            .ephemeral(true)
-            .allowed_mentions(reply::no_mentions()),
-    )
-    .await?;
+    ctx.send(reply::private_embed(transcript(&debate, ui).build()).components(rows))
+        .await?;
     Ok(())
 }
 
@@ -188,11 +176,7 @@ pub async fn on_click(
     args: &[&str],
 ) -> Result<(), BotError> {
     let ui = buttons::lang(&click.locale);
-    let guild = click
-        .guild_id
-        .map(|g| g.get())
-        .ok_or_else(|| BotError::user(coach::SERVER_ONLY))?;
-    coach::require_member(data, guild, click.member.as_ref(), ui).await?;
+    let guild = buttons::coach_guild(data, click.guild_id, click.member.as_ref(), ui).await?;
     match (kind, args) {
         (MEMBER_PAGE, [user, page]) => {
             let (user, page) = (user.parse().unwrap_or(0), page.parse().unwrap_or(0));
@@ -213,9 +197,7 @@ pub async fn on_click(
             })?;
             open_form(ctx, click, &debate.id, index, turn, ui).await
         }
-        _ => Err(BotError::user(
-            "This button is out of date. / Ce bouton est périmé.",
-        )),
+        _ => Err(buttons::out_of_date()),
     }
 }
 
@@ -266,11 +248,7 @@ pub async fn on_form(
     args: &[&str],
 ) -> Result<(), BotError> {
     let ui = buttons::lang(&form.locale);
-    let guild = form
-        .guild_id
-        .map(|g| g.get())
-        .ok_or_else(|| BotError::user(coach::SERVER_ONLY))?;
-    coach::require_member(data, guild, form.member.as_ref(), ui).await?;
+    let guild = buttons::coach_guild(data, form.guild_id, form.member.as_ref(), ui).await?;
     let (OVERRIDE_FORM, [debate_id, index]) = (kind, args) else {
         return Err(BotError::user(
             "This form is out of date. / Ce formulaire est périmé.",
@@ -320,8 +298,7 @@ async fn member_page(
     })
     .await?;
     debates.reverse();
-    let pages = debates.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.min(pages - 1);
+    let (page, pages) = buttons::page_of(debates.len(), PAGE_SIZE, page);
     let fields: Vec<Field> = debates
         .iter()
         .skip(page * PAGE_SIZE)
@@ -346,17 +323,9 @@ async fn member_page(
         footer: Some(format!("Page {}/{pages}", page + 1)),
         ..EmbedText::default()
     };
-    let (who, prev, next) = (
-        user.to_string(),
-        page.saturating_sub(1).to_string(),
-        (page + 1).to_string(),
-    );
-    let (previous, next_label) = (tr(ui, "Previous", "Précédent"), tr(ui, "Next", "Suivant"));
-    let rows = buttons::rows([
-        button(MEMBER_PAGE, &[&who, &prev], previous, SECONDARY).map(|b| b.disabled(page == 0)),
-        button(MEMBER_PAGE, &[&who, &next], next_label, SECONDARY)
-            .map(|b| b.disabled(page + 1 >= pages)),
-    ]);
+    let rows = buttons::pager(ui, MEMBER_PAGE, page, pages, |n| {
+        vec![user.to_string(), n.to_string()]
+    });
     Ok((embed.build(), rows))
 }
 

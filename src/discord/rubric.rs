@@ -80,7 +80,8 @@ pub fn card(lang: Lang) -> EmbedText {
     }
 }
 
-const UP: [Dimension; 6] = [
+/// The dimensions that raise a score, in the order the rubric lists them.
+pub(crate) const UP: [Dimension; 6] = [
     Dimension::Acknowledgment,
     Dimension::Concession,
     Dimension::Exploration,
@@ -88,7 +89,8 @@ const UP: [Dimension; 6] = [
     Dimension::Relevance,
     Dimension::Respect,
 ];
-const DOWN: [Dimension; 2] = [Dimension::Dismissal, Dimension::Defensiveness];
+/// The dimensions that lower a score.
+pub(crate) const DOWN: [Dimension; 2] = [Dimension::Dismissal, Dimension::Defensiveness];
 
 fn level_text(level: Level, lang: Lang) -> &'static str {
     match level {

@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::{Debate, Lines, NewDebate, Personas, TurnContext, TurnOutcome, DEFAULT_MAX_TURNS};
 use crate::lang::Lang;
-use crate::library::{Objection, Pushbacks};
+use crate::library::{Counter, CounterSource, CounterStatus, Objection, Pushbacks};
 use crate::scoring::{Dimension, FiredCue, LangSource, Level, ScoreCard};
 
 /// Distinct answers, so repetition detection does not kick in.
@@ -95,6 +95,21 @@ pub fn objection(id: &str, lang: Lang, difficulty: u8, tags: &[&str], n: usize) 
         },
         examples: Default::default(),
         counters: Vec::new(),
+    }
+}
+
+/// A coach's counter-argument `id` saying `text`, with `votes` votes.
+pub fn counter(id: &str, text: &str, status: CounterStatus, votes: u32) -> Counter {
+    Counter {
+        id: id.into(),
+        text: text.into(),
+        author: "coach".into(),
+        status,
+        votes,
+        source: CounterSource::Coach,
+        created_at: 0,
+        voters: Vec::new(),
+        score: None,
     }
 }
 

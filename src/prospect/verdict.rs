@@ -244,24 +244,10 @@ fn closest_counters(debate: &Debate, objections: &[Objection]) -> Vec<SuggestedC
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::{Counter, CounterSource, CounterStatus};
+    use crate::library::CounterStatus;
     use crate::prospect::testkit::{
-        dismissive, empathetic, hollow, kit, masterful, objection, ANSWERS,
+        counter, dismissive, empathetic, hollow, kit, masterful, objection, ANSWERS,
     };
-
-    fn counter(id: &str, text: &str, status: CounterStatus, votes: u32) -> Counter {
-        Counter {
-            id: id.into(),
-            text: text.into(),
-            author: "coach".into(),
-            status,
-            votes,
-            source: CounterSource::Coach,
-            created_at: 0,
-            voters: Vec::new(),
-            score: None,
-        }
-    }
 
     #[test]
     fn a_live_debate_has_no_final_card() {
