@@ -4,6 +4,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Scoring allocates many small strings per answer (cue ids, quotes, tips);
+// mimalloc serves those several times faster than the system allocator,
+// which shows in `dojo score --jsonl` throughput.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A missing .env is normal; a malformed one is reported by the commands
     // that need its values.

@@ -1,6 +1,7 @@
 //! `dojo score`: score one answer (a readable scorecard, or `--json`), or
 //! many as JSON lines on stdin (`--jsonl`), one output line per input line.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -79,14 +80,16 @@ fn has_content(text: &str) -> bool {
     })
 }
 
-/// One input line of `--jsonl`.
+/// One input line of `--jsonl`; strings without escapes are borrowed from
+/// the line rather than copied.
 #[derive(Debug, Deserialize)]
-struct Line {
-    answer: String,
-    #[serde(default)]
-    objection: Option<String>,
-    #[serde(default)]
-    lang: Option<String>,
+struct Line<'a> {
+    #[serde(borrow)]
+    answer: Cow<'a, str>,
+    #[serde(default, borrow)]
+    objection: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    lang: Option<Cow<'a, str>>,
     #[serde(default)]
     key_concerns: Vec<String>,
     #[serde(default)]
@@ -96,8 +99,7 @@ struct Line {
 /// One output line: the scorecard, with the input's `id` echoed if present.
 #[derive(Serialize)]
 struct Scored<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a serde_json::Value>,
+    id: &'a serde_json::Value,
     #[serde(flatten)]
     card: &'a ScoreCard,
 }
@@ -172,20 +174,20 @@ fn score_part(scorer: &Scorer, lines: &[Vec<u8>], first_line: usize) -> Vec<u8> 
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.strip_suffix(b"\n").unwrap_or(raw);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        match score_line(scorer, line) {
-            Ok(json) => out.extend_from_slice(&json),
-            Err(message) => {
-                let message = format!("line {}: {message}", first_line + i);
-                // Serialising a struct of one string cannot fail.
-                let _ = serde_json::to_writer(&mut out, &Failed { error: &message });
-            }
+        let mark = out.len();
+        if let Err(message) = score_line(scorer, line, &mut out) {
+            out.truncate(mark);
+            let message = format!("line {}: {message}", first_line + i);
+            // Serialising a struct of one string cannot fail.
+            let _ = serde_json::to_writer(&mut out, &Failed { error: &message });
         }
         out.push(b'\n');
     }
     out
 }
 
-fn score_line(scorer: &Scorer, raw: &[u8]) -> Result<Vec<u8>, String> {
+/// Scores one input line and appends its JSON result to `out`.
+fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err("blank line: expected a JSON object with an \"answer\"".into());
     }
@@ -209,11 +211,11 @@ fn score_line(scorer: &Scorer, raw: &[u8]) -> Result<Vec<u8>, String> {
         key_concerns: &line.key_concerns,
         lang,
     });
-    serde_json::to_vec(&Scored {
-        id: line.id.as_ref(),
-        card: &card,
-    })
-    .map_err(|e| format!("cannot encode the result: {e}"))
+    let written = match &line.id {
+        Some(id) => serde_json::to_writer(&mut *out, &Scored { id, card: &card }),
+        None => serde_json::to_writer(&mut *out, &card),
+    };
+    written.map_err(|e| format!("cannot encode the result: {e}"))
 }
 
 fn dimension_name(d: Dimension) -> String {

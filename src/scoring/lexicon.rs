@@ -274,7 +274,7 @@ pub(crate) struct LangRules {
     /// reflects nothing.
     pub me: WordSet,
     pub stemmer: Stemmer,
-    pub tips: BTreeMap<String, String>,
+    pub tips: super::tips::Templates,
     pub detect_words: Vec<String>,
     pub detect_chars: Vec<char>,
 }
@@ -501,11 +501,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
             Lang::En => Algorithm::English,
             Lang::Fr => Algorithm::French,
         }),
-        tips: raw
-            .tips
-            .into_iter()
-            .map(|(k, v)| (k, v.into_inner()))
-            .collect(),
+        tips: super::tips::Templates::new(&raw.tips),
         detect_words: raw
             .detect
             .words

@@ -111,8 +111,15 @@ impl Scorer {
 
     fn build(files: source::Files) -> Result<Scorer, ScoringError> {
         let rubric = Rubric::parse(&files.rubric.name, &files.rubric.text)?;
-        let en = lexicon::parse(&files.en.name, &files.en.text, Lang::En)?;
-        let fr = lexicon::parse(&files.fr.name, &files.fr.text, Lang::Fr)?;
+        // Compiling a lexicon is most of a command's start-up time: the two
+        // languages compile side by side.
+        let (en, fr) = std::thread::scope(|scope| {
+            let fr = scope.spawn(|| lexicon::parse(&files.fr.name, &files.fr.text, Lang::Fr));
+            let en = lexicon::parse(&files.en.name, &files.en.text, Lang::En);
+            let fr = fr.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (en, fr)
+        });
+        let (en, fr) = (en?, fr?);
         let detector = detect::Detector::new(&[&en, &fr]);
         Ok(Scorer {
             rubric,

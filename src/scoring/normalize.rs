@@ -109,6 +109,8 @@ struct Pass<'a> {
     pending_space: bool,
     word: Option<(usize, usize, usize, usize)>, // start, end, letters, uppercase
     bang: Option<(usize, usize, usize, bool)>,  // start, end, count, has '!'
+    /// Whether to keep the byte map back to the source (phrases need none).
+    keep_map: bool,
 }
 
 impl<'a> Pass<'a> {
@@ -122,6 +124,9 @@ impl<'a> Pass<'a> {
 
     fn push_raw(&mut self, c: char, start: usize, end: usize) {
         self.out.text.push(c);
+        if !self.keep_map {
+            return;
+        }
         for _ in 0..c.len_utf8() {
             self.out.starts.push(start as u32);
             self.out.ends.push(end as u32);
@@ -217,20 +222,32 @@ impl<'a> Pass<'a> {
             && next.is_some_and(char::is_alphanumeric)
     }
 
-    fn step(&mut self, start: usize, c: char) {
-        // Most characters are plain ASCII letters and digits: no class, no
-        // folding, no mark.
-        if c.is_ascii_alphanumeric() {
-            self.end_bang();
-            let w = self.word.get_or_insert((start, start + 1, 0, 0));
-            w.1 = start + 1;
-            if c.is_ascii_alphabetic() {
-                w.2 += 1;
-                w.3 += usize::from(c.is_ascii_uppercase());
-            }
-            self.push_char(c.to_ascii_lowercase(), start, start + 1);
+    /// Copies a run of ASCII letters and digits (most of any answer) in
+    /// bulk: no class, no folding, no mark, one byte each.
+    fn ascii_run(&mut self, start: usize, end: usize) {
+        self.end_bang();
+        let run = &self.src.as_bytes()[start..end];
+        let letters = run.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        let upper = run.iter().filter(|b| b.is_ascii_uppercase()).count();
+        let w = self.word.get_or_insert((start, end, 0, 0));
+        w.1 = end;
+        w.2 += letters;
+        w.3 += upper;
+        if self.pending_space && !self.out.text.is_empty() {
+            self.push_raw(' ', start, start);
+        }
+        self.pending_space = false;
+        let from = self.out.text.len();
+        self.out.text.push_str(&self.src[start..end]);
+        self.out.text[from..].make_ascii_lowercase();
+        if !self.keep_map {
             return;
         }
+        self.out.starts.extend(start as u32..end as u32);
+        self.out.ends.extend(start as u32 + 1..=end as u32);
+    }
+
+    fn step(&mut self, start: usize, c: char) {
         let end = start + c.len_utf8();
         self.track_word(c, start, end);
         self.track_bang(c, start, end);
@@ -301,20 +318,40 @@ impl<'a> Pass<'a> {
 impl Normalized {
     /// Normalises `src` in one pass.
     pub(crate) fn new(src: &str) -> Normalized {
+        Normalized::pass(src, true)
+    }
+
+    fn pass(src: &str, keep_map: bool) -> Normalized {
+        let map_len = if keep_map { src.len() } else { 0 };
         let mut pass = Pass {
             src,
             out: Normalized {
                 text: String::with_capacity(src.len()),
-                starts: Vec::with_capacity(src.len()),
-                ends: Vec::with_capacity(src.len()),
+                starts: Vec::with_capacity(map_len),
+                ends: Vec::with_capacity(map_len),
                 ..Normalized::default()
             },
             pending_space: false,
             word: None,
             bang: None,
+            keep_map,
         };
-        for (start, c) in src.char_indices() {
-            pass.step(start, c);
+        let bytes = src.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at].is_ascii_alphanumeric() {
+                let run = bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| at + n);
+                pass.ascii_run(at, run);
+                at = run;
+            } else if let Some(c) = src.get(at..).and_then(|s| s.chars().next()) {
+                pass.step(at, c);
+                at += c.len_utf8();
+            } else {
+                break;
+            }
         }
         pass.end_word();
         pass.end_bang();
@@ -347,7 +384,7 @@ impl Normalized {
 /// Normalises a lexicon phrase exactly like an answer, so coaches can write
 /// phrases naturally (accents, capitals, curly apostrophes all work).
 pub(crate) fn normalize_phrase(phrase: &str) -> String {
-    Normalized::new(phrase).text
+    Normalized::pass(phrase, false).text
 }
 
 #[cfg(test)]

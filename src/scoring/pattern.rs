@@ -12,13 +12,15 @@
 //! Phrases are then normalised like answers, so case, accents and the
 //! apostrophe style do not matter.
 
+use std::collections::HashSet;
+
 use super::normalize::normalize_phrase;
 
 /// Most variants one phrase may expand to; more is surely a typo.
 pub(crate) const MAX_VARIANTS: usize = 1024;
 
 /// One concrete phrase ready for the automaton.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Variant {
     /// The normalised text to search for.
     pub text: String,
@@ -74,9 +76,12 @@ pub(crate) fn expand(phrase: &str) -> Result<Vec<Variant>, String> {
         }
     }
     let mut out: Vec<Variant> = Vec::with_capacity(variants.len());
-    for v in variants {
+    let mut seen = HashSet::with_capacity(variants.len());
+    for mut v in variants {
         // `[you|they] ['ve got|have]` means "you've got", not "you 've got".
-        let v = v.replace(" '", "'").replace(" ’", "’");
+        if v.contains(" '") || v.contains(" ’") {
+            v = v.replace(" '", "'").replace(" ’", "’");
+        }
         let mut parts = v.split('_').map(normalize_phrase);
         let text = parts.next().unwrap_or_default();
         let gaps: Vec<String> = parts.collect();
@@ -89,7 +94,7 @@ pub(crate) fn expand(phrase: &str) -> Result<Vec<Variant>, String> {
             return Err(format!("`{phrase}`: `*` and `_` cannot be combined"));
         }
         let variant = Variant { text, prefix, gaps };
-        if !out.contains(&variant) {
+        if seen.insert(variant.clone()) {
             out.push(variant);
         }
     }
@@ -100,7 +105,10 @@ fn append(variants: &mut Vec<String>, options: &[&str]) {
     let mut next = Vec::with_capacity(variants.len() * options.len());
     for v in variants.iter() {
         for o in options {
-            next.push(format!("{v}{o}"));
+            let mut joined = String::with_capacity(v.len() + o.len());
+            joined.push_str(v);
+            joined.push_str(o);
+            next.push(joined);
         }
     }
     *variants = next;

@@ -132,6 +132,77 @@ fn choose<'c>(
     picked
 }
 
+/// One piece of a tip's wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Text(String),
+    Topic,
+    Quote,
+}
+
+/// A lexicon's tips, split at their placeholders once at load time so that
+/// writing a tip is a few copies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Templates {
+    parts: Vec<Vec<Part>>,
+    /// What to call the concern when none is known, as written.
+    topic_fallback: String,
+}
+
+impl Templates {
+    /// Splits every tip of a checked `[tips]` table (see [`check`]).
+    pub(crate) fn new(tips: &BTreeMap<String, Spanned<String>>) -> Templates {
+        let split = |id: &str| {
+            let mut parts = Vec::new();
+            let mut rest = tips.get(id).map_or("", |t| t.get_ref().as_str());
+            while let Some(at) = rest.find('{') {
+                let (part, len) = if rest[at..].starts_with("{topic}") {
+                    (Part::Topic, "{topic}".len())
+                } else if rest[at..].starts_with("{quote}") {
+                    (Part::Quote, "{quote}".len())
+                } else {
+                    parts.push(Part::Text(rest[..=at].to_string()));
+                    rest = &rest[at + 1..];
+                    continue;
+                };
+                parts.push(Part::Text(rest[..at].to_string()));
+                parts.push(part);
+                rest = &rest[at + len..];
+            }
+            parts.push(Part::Text(rest.to_string()));
+            parts.retain(|p| *p != Part::Text(String::new()));
+            parts
+        };
+        Templates {
+            parts: TIP_IDS.iter().map(|id| split(id)).collect(),
+            topic_fallback: tips
+                .get("topic_fallback")
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&[Part]> {
+        let at = TIP_IDS.iter().position(|t| *t == id)?;
+        self.parts.get(at).map(Vec::as_slice)
+    }
+
+    /// The tip `id` with its placeholders filled.
+    fn render(&self, id: &str, topic: &str, quote: &str) -> Option<String> {
+        let parts = self.get(id)?;
+        let mut tip = String::with_capacity(160);
+        for part in parts {
+            match part {
+                Part::Text(t) => tip.push_str(t),
+                Part::Topic => tip.push_str(topic),
+                Part::Quote => push_short(&mut tip, quote),
+            }
+        }
+        Some(tip)
+    }
+
+}
+
 /// Writes the tips for `card` in the language of `rules`.
 pub(crate) fn write(
     card: &ScoreCard,
@@ -141,34 +212,24 @@ pub(crate) fn write(
 ) -> Vec<String> {
     let topic = ctx
         .concern
-        .filter(|c| !c.trim().is_empty())
         .map(str::trim)
-        .or_else(|| rules.tips.get("topic_fallback").map(String::as_str))
-        .unwrap_or_default();
+        .filter(|c| !c.is_empty())
+        .unwrap_or(&rules.tips.topic_fallback);
     choose(card, rubric, ctx)
         .into_iter()
-        .filter_map(|(id, quote)| {
-            let template = rules.tips.get(id)?;
-            let mut tip = if template.contains("{topic}") {
-                template.replace("{topic}", topic)
-            } else {
-                template.clone()
-            };
-            if tip.contains("{quote}") {
-                tip = tip.replace("{quote}", &short(quote.unwrap_or_default()));
-            }
-            Some(tip)
-        })
+        .filter_map(|(id, quote)| rules.tips.render(id, topic, quote.unwrap_or_default()))
         .collect()
 }
 
-/// A quote short enough to sit inside a tip.
-fn short(q: &str) -> String {
+/// Appends a quote short enough to sit inside a tip.
+fn push_short(out: &mut String, q: &str) {
     const MAX: usize = 60;
     let q = q.trim();
-    if q.chars().count() <= MAX {
-        return q.to_string();
+    match q.char_indices().nth(MAX) {
+        None => out.push_str(q),
+        Some((cut, _)) => {
+            out.push_str(q[..cut].trim_end());
+            out.push('…');
+        }
     }
-    let cut: String = q.chars().take(MAX).collect();
-    format!("{}…", cut.trim_end())
 }
