@@ -518,3 +518,97 @@ fn subscores_sum_the_cues_per_dimension() {
         );
     }
 }
+
+/// Wordings from the widened families (new phrasings of the rubric's
+/// cues, not evaluation lines): (language, answer, cue that must fire).
+const WIDENED: &[(Lang, &str, &str)] = &[
+    (Lang::En, "Then go elsewhere.", "attack"),
+    (Lang::En, "That's your problem, not ours.", "attack"),
+    (Lang::En, "That's just an excuse.", "attack"),
+    (
+        Lang::En,
+        "Maybe your team just didn't try hard enough.",
+        "blame",
+    ),
+    (Lang::En, "We're not more expensive.", "contradiction"),
+    (
+        Lang::En,
+        "You're comparing apples and oranges.",
+        "contradiction",
+    ),
+    (Lang::En, "There's never a good time.", "minimizing"),
+    (Lang::En, "That's a real gap.", "validate"),
+    (
+        Lang::En,
+        "I'd be asking the same thing in your seat.",
+        "concession",
+    ),
+    (Lang::En, "thats fair", "acknowledge"),
+    (Lang::Fr, "Allez voir ailleurs.", "attack"),
+    (Lang::Fr, "C'est juste un prétexte.", "attack"),
+    (
+        Lang::Fr,
+        "C'est sans doute votre équipe qui n'a pas joué le jeu.",
+        "blame",
+    ),
+    (Lang::Fr, "On n'est pas plus chers.", "contradiction"),
+    (Lang::Fr, "Il n'y a jamais de bon moment.", "minimizing"),
+    (Lang::Fr, "À votre place je ferais pareil.", "concession"),
+    (Lang::Fr, "C'est un vrai coût.", "validate"),
+    (Lang::Fr, "cest normal", "validate"),
+];
+
+#[test]
+fn widened_families_fire_on_new_wording() {
+    let s = scorer();
+    for &(lang, answer, cue) in WIDENED {
+        let card = score(&s, lang, answer, None);
+        assert!(
+            ids(&card).contains(&cue),
+            "`{answer}` should fire {cue}: {:?}",
+            ids(&card)
+        );
+    }
+}
+
+/// Phrasings close to the widened families that must not fire them
+/// (a question that explores, a concession, a relative clause...).
+const NOT_FIRED: &[(Lang, &str, &str)] = &[
+    (Lang::En, "What would make you look elsewhere?", "attack"),
+    (
+        Lang::En,
+        "I won't pretend it's not expensive.",
+        "contradiction",
+    ),
+    (Lang::En, "Not everyone signs for a year.", "certainty"),
+    (
+        Lang::En,
+        "A lot of subscriptions that nobody uses get cancelled.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "C'est sur l'entraînement qu'on aide le plus.",
+        "certainty",
+    ),
+    (Lang::Fr, "C'est un vrai coût, ce n'est pas rien.", "denial"),
+    (
+        Lang::Fr,
+        "Je ne vais pas vous dire que ce n'est pas cher.",
+        "contradiction",
+    ),
+    (Lang::Fr, "Soyons honnêtes, c'est un vrai sujet.", "attack"),
+];
+
+#[test]
+fn widened_families_avoid_near_misses() {
+    let s = scorer();
+    for &(lang, answer, cue) in NOT_FIRED {
+        let card = score(&s, lang, answer, None);
+        assert!(
+            !ids(&card).contains(&cue),
+            "`{answer}` should not fire {cue}: {:?}",
+            ids(&card)
+        );
+    }
+}

@@ -222,29 +222,35 @@ impl<'a> Pass<'a> {
             && next.is_some_and(char::is_alphanumeric)
     }
 
-    /// Copies a run of ASCII letters and digits (most of any answer) in
-    /// bulk: no class, no folding, no mark, one byte each.
-    fn ascii_run(&mut self, start: usize, end: usize) {
+    /// Copies the run of ASCII letters and digits starting at `start`
+    /// (most of any answer) in one tight loop: no class, no folding, no
+    /// mark, one byte each. Returns where the run ends.
+    fn ascii_run(&mut self, start: usize) -> usize {
         self.end_bang();
-        let run = &self.src.as_bytes()[start..end];
-        let letters = run.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        let upper = run.iter().filter(|b| b.is_ascii_uppercase()).count();
-        let w = self.word.get_or_insert((start, end, 0, 0));
-        w.1 = end;
-        w.2 += letters;
-        w.3 += upper;
         if self.pending_space && !self.out.text.is_empty() {
             self.push_raw(' ', start, start);
         }
         self.pending_space = false;
-        let from = self.out.text.len();
-        self.out.text.push_str(&self.src[start..end]);
-        self.out.text[from..].make_ascii_lowercase();
-        if !self.keep_map {
-            return;
+        let bytes = self.src.as_bytes();
+        let (mut end, mut letters, mut upper) = (start, 0, 0);
+        while let Some(&b) = bytes.get(end) {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+            self.out.text.push(char::from(b.to_ascii_lowercase()));
+            end += 1;
         }
-        self.out.starts.extend(start as u32..end as u32);
-        self.out.ends.extend(start as u32 + 1..=end as u32);
+        if self.keep_map {
+            self.out.starts.extend(start as u32..end as u32);
+            self.out.ends.extend(start as u32 + 1..=end as u32);
+        }
+        let w = self.word.get_or_insert((start, end, 0, 0));
+        w.1 = end;
+        w.2 += letters;
+        w.3 += upper;
+        end
     }
 
     fn step(&mut self, start: usize, c: char) {
@@ -340,12 +346,7 @@ impl Normalized {
         let mut at = 0;
         while at < bytes.len() {
             if bytes[at].is_ascii_alphanumeric() {
-                let run = bytes[at..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .map_or(bytes.len(), |n| at + n);
-                pass.ascii_run(at, run);
-                at = run;
+                at = pass.ascii_run(at);
             } else if let Some(c) = src.get(at..).and_then(|s| s.chars().next()) {
                 pass.step(at, c);
                 at += c.len_utf8();
