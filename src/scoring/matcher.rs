@@ -18,6 +18,12 @@ fn boundary_after(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The length of the first word of `s`. Words are short: a plain loop
+/// beats `str::find`, whose memchr set-up costs more than the scan.
+fn word_len(s: &str) -> usize {
+    s.bytes().position(|b| b == b' ').unwrap_or(s.len())
+}
+
 /// Most words one `_` gap may stand for.
 const MAX_GAP_WORDS: usize = 4;
 
@@ -30,7 +36,7 @@ fn follow_gaps(text: &str, at: usize, gaps: &[String]) -> Option<usize> {
     let mut pos = at;
     for _ in 0..MAX_GAP_WORDS {
         let after = text.get(pos..)?.strip_prefix(' ')?;
-        let word = after.find(' ').unwrap_or(after.len());
+        let word = word_len(after);
         if word == 0 {
             return None;
         }
@@ -59,7 +65,7 @@ fn gapped_end(text: &str, head_end: usize, group: &GapGroup) -> Option<usize> {
         let Some(after) = text.get(pos..).and_then(|t| t.strip_prefix(' ')) else {
             break;
         };
-        let word = after.find(' ').unwrap_or(after.len());
+        let word = word_len(after);
         if word == 0 {
             break;
         }
@@ -68,7 +74,7 @@ fn gapped_end(text: &str, head_end: usize, group: &GapGroup) -> Option<usize> {
             .get(pos..)
             .and_then(|t| t.strip_prefix(' '))
             .unwrap_or_default();
-        let next = &next[..next.find(' ').unwrap_or(next.len())];
+        let next = &next[..word_len(next)];
         for tail in group.candidates(next) {
             let Some(end) = follow_gaps(text, head_end, tail) else {
                 continue;

@@ -116,7 +116,9 @@ impl Scorer {
         let (en, fr) = std::thread::scope(|scope| {
             let fr = scope.spawn(|| lexicon::parse(&files.fr.name, &files.fr.text, Lang::Fr));
             let en = lexicon::parse(&files.en.name, &files.en.text, Lang::En);
-            let fr = fr.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let fr = fr
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (en, fr)
         });
         let (en, fr) = (en?, fr?);

@@ -4,12 +4,14 @@
 //! time is limited" after "I don't have time").
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use super::card::Dimension;
 use super::cue::{Ctx, Structural};
 use super::lexical::Found;
-use super::lexicon::{LangRules, PatKind};
+use super::lexicon::{Fnv, LangRules, PatKind};
 use super::normalize::normalize_phrase;
 use crate::lang::Lang;
 
@@ -99,6 +101,48 @@ fn could_match(word: &str, topic: &Topic) -> bool {
     topic.iter().any(|(stem, _)| shares_stem_prefix(word, stem))
 }
 
+/// Words stemmed on this thread, per language. Stemming costs a few
+/// thousand instructions a word, and answers share most of their words.
+struct StemCache {
+    lang: Lang,
+    stems: HashMap<String, String, BuildHasherDefault<Fnv>>,
+}
+
+/// Entries kept before the cache starts over, bounding its memory.
+const STEM_CACHE_WORDS: usize = 16_384;
+
+thread_local! {
+    static STEMS: RefCell<Vec<StemCache>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with the stem of `word` in the language of `rules`.
+fn with_stem<T>(rules: &LangRules, word: &str, f: impl FnOnce(&str) -> T) -> T {
+    STEMS.with(|cell| {
+        let mut caches = cell.borrow_mut();
+        let at = match caches.iter().position(|c| c.lang == rules.lang) {
+            Some(at) => at,
+            None => {
+                caches.push(StemCache {
+                    lang: rules.lang,
+                    stems: HashMap::default(),
+                });
+                caches.len() - 1
+            }
+        };
+        let cache = &mut caches[at].stems;
+        if let Some(stem) = cache.get(word) {
+            return f(stem);
+        }
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        let stem = rules.stemmer.stem(word).into_owned();
+        let out = f(&stem);
+        cache.insert(word.to_string(), stem);
+        out
+    })
+}
+
 /// Each token matching a topic stem: (token index, topic index).
 fn topic_tokens(ctx: &Ctx<'_>, topic: &Topic) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -107,8 +151,10 @@ fn topic_tokens(ctx: &Ctx<'_>, topic: &Topic) -> Vec<(usize, usize)> {
         if !could_match(word, topic) || !is_content(ctx.rules, word) {
             continue;
         }
-        let stem = ctx.rules.stemmer.stem(word);
-        if let Some(k) = topic.iter().position(|(st, _)| *st == stem) {
+        let k = with_stem(ctx.rules, word, |stem| {
+            topic.iter().position(|(st, _)| st == stem)
+        });
+        if let Some(k) = k {
             out.push((i, k));
         }
     }
@@ -227,10 +273,22 @@ mod tests {
     #[test]
     fn stems_keep_all_but_the_last_letters_of_their_word() {
         let corpus = [
-            (Algorithm::English, include_str!("../../tests/data/eval/dev.jsonl")),
-            (Algorithm::French, include_str!("../../tests/data/eval/dev.jsonl")),
-            (Algorithm::English, include_str!("../../tests/data/eval/extra.jsonl")),
-            (Algorithm::French, include_str!("../../tests/data/eval/extra.jsonl")),
+            (
+                Algorithm::English,
+                include_str!("../../tests/data/eval/dev.jsonl"),
+            ),
+            (
+                Algorithm::French,
+                include_str!("../../tests/data/eval/dev.jsonl"),
+            ),
+            (
+                Algorithm::English,
+                include_str!("../../tests/data/eval/extra.jsonl"),
+            ),
+            (
+                Algorithm::French,
+                include_str!("../../tests/data/eval/extra.jsonl"),
+            ),
         ];
         let mut checked = 0;
         for (algorithm, text) in corpus {

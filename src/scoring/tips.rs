@@ -200,7 +200,6 @@ impl Templates {
         }
         Some(tip)
     }
-
 }
 
 /// Writes the tips for `card` in the language of `rules`.
