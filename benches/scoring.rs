@@ -1,12 +1,18 @@
 //! Speed of the empathy scorer: one answer of 20 words, 60 words and 2,000
 //! characters, and a batch of 10,000 mixed answers (the dev set's answers,
-//! English and French, repeated).
+//! English and French, repeated). The 60-word answer is also timed with the
+//! per-thread caches (objection topic, word stems) emptied before each run.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use objection_dojo::scoring::{ScoreRequest, Scorer};
 use objection_dojo::Lang;
+
+// The allocator the `dojo` binary ships with (see src/main.rs), so the
+// figures are those of the scorer as users run it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const TWENTY: &str = "I understand, a decision like this deserves a second opinion. \
 What do you think will matter most to your boss?";
@@ -69,6 +75,22 @@ fn single(c: &mut Criterion) {
             })
         });
     }
+    // Every iteration above reuses the stems cached by the one before; here
+    // each starts with the per-thread caches empty.
+    group.bench_function("60_words_cold_caches", |b| {
+        b.iter_batched(
+            objection_dojo::scoring::clear_caches,
+            |()| {
+                scorer.score(black_box(&ScoreRequest {
+                    answer: SIXTY,
+                    objection: Some(OBJECTION),
+                    lang: Some(Lang::En),
+                    ..ScoreRequest::default()
+                }))
+            },
+            BatchSize::SmallInput,
+        )
+    });
     group.bench_function("60_words_detect_lang", |b| {
         b.iter(|| {
             scorer.score(black_box(&ScoreRequest {

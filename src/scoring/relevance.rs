@@ -115,6 +115,12 @@ thread_local! {
     static STEMS: RefCell<Vec<StemCache>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Forgets this thread's cached topics and stems.
+pub(crate) fn clear_caches() {
+    LAST_TOPIC.with(|cell| cell.borrow_mut().take());
+    STEMS.with(|cell| cell.borrow_mut().clear());
+}
+
 /// Calls `f` with the stem of `word` in the language of `rules`.
 fn with_stem<T>(rules: &LangRules, word: &str, f: impl FnOnce(&str) -> T) -> T {
     STEMS.with(|cell| {
