@@ -115,11 +115,16 @@ struct Pass<'a> {
 
 impl<'a> Pass<'a> {
     fn push_char(&mut self, c: char, start: usize, end: usize) {
+        self.space_before(start);
+        self.push_raw(c, start, end);
+    }
+
+    /// Writes the single space a run of separators before `at` stands for.
+    fn space_before(&mut self, at: usize) {
         if self.pending_space && !self.out.text.is_empty() {
-            self.push_raw(' ', start, start);
+            self.push_raw(' ', at, at);
         }
         self.pending_space = false;
-        self.push_raw(c, start, end);
     }
 
     fn push_raw(&mut self, c: char, start: usize, end: usize) {
@@ -227,10 +232,7 @@ impl<'a> Pass<'a> {
     /// mark, one byte each. Returns where the run ends.
     fn ascii_run(&mut self, start: usize) -> usize {
         self.end_bang();
-        if self.pending_space && !self.out.text.is_empty() {
-            self.push_raw(' ', start, start);
-        }
-        self.pending_space = false;
+        self.space_before(start);
         let bytes = self.src.as_bytes();
         let (mut end, mut letters, mut upper) = (start, 0, 0);
         while let Some(&b) = bytes.get(end) {

@@ -101,41 +101,32 @@ fn could_match(word: &str, topic: &Topic) -> bool {
     topic.iter().any(|(stem, _)| shares_stem_prefix(word, stem))
 }
 
-/// Words stemmed on this thread, per language. Stemming costs a few
-/// thousand instructions a word, and answers share most of their words.
-struct StemCache {
-    lang: Lang,
-    stems: HashMap<String, String, BuildHasherDefault<Fnv>>,
-}
+/// A word → stem map with a fast hasher.
+type StemMap = HashMap<String, String, BuildHasherDefault<Fnv>>;
 
-/// Entries kept before the cache starts over, bounding its memory.
+/// Entries kept before a cache starts over, bounding its memory.
 const STEM_CACHE_WORDS: usize = 16_384;
 
 thread_local! {
-    static STEMS: RefCell<Vec<StemCache>> = const { RefCell::new(Vec::new()) };
+    /// Words stemmed on this thread, one map per language: stemming costs a
+    /// few thousand instructions a word, and answers share most words.
+    static STEMS: RefCell<[StemMap; 2]> = RefCell::new(Default::default());
 }
 
 /// Forgets this thread's cached topics and stems.
 pub(crate) fn clear_caches() {
     LAST_TOPIC.with(|cell| cell.borrow_mut().take());
-    STEMS.with(|cell| cell.borrow_mut().clear());
+    STEMS.with(|cell| cell.borrow_mut().iter_mut().for_each(StemMap::clear));
 }
 
 /// Calls `f` with the stem of `word` in the language of `rules`.
 fn with_stem<T>(rules: &LangRules, word: &str, f: impl FnOnce(&str) -> T) -> T {
     STEMS.with(|cell| {
         let mut caches = cell.borrow_mut();
-        let at = match caches.iter().position(|c| c.lang == rules.lang) {
-            Some(at) => at,
-            None => {
-                caches.push(StemCache {
-                    lang: rules.lang,
-                    stems: HashMap::default(),
-                });
-                caches.len() - 1
-            }
-        };
-        let cache = &mut caches[at].stems;
+        let cache = &mut caches[match rules.lang {
+            Lang::En => 0,
+            Lang::Fr => 1,
+        }];
         if let Some(stem) = cache.get(word) {
             return f(stem);
         }
@@ -278,32 +269,20 @@ mod tests {
     /// checked on every word of the evaluation answers and objections.
     #[test]
     fn stems_keep_all_but_the_last_letters_of_their_word() {
-        let corpus = [
-            (
-                Algorithm::English,
-                include_str!("../../tests/data/eval/dev.jsonl"),
-            ),
-            (
-                Algorithm::French,
-                include_str!("../../tests/data/eval/dev.jsonl"),
-            ),
-            (
-                Algorithm::English,
-                include_str!("../../tests/data/eval/extra.jsonl"),
-            ),
-            (
-                Algorithm::French,
-                include_str!("../../tests/data/eval/extra.jsonl"),
-            ),
+        let texts = [
+            include_str!("../../tests/data/eval/dev.jsonl"),
+            include_str!("../../tests/data/eval/extra.jsonl"),
         ];
         let mut checked = 0;
-        for (algorithm, text) in corpus {
+        for algorithm in [Algorithm::English, Algorithm::French] {
             let stemmer = Stemmer::create(algorithm);
-            let norm = normalize_phrase(text);
-            for word in norm.split([' ', '\'']).filter(|w| w.len() >= 3) {
-                let stem = stemmer.stem(word);
-                assert!(shares_stem_prefix(word, &stem), "{word} -> {stem}");
-                checked += 1;
+            for text in texts {
+                let norm = normalize_phrase(text);
+                for word in norm.split([' ', '\'']).filter(|w| w.len() >= 3) {
+                    let stem = stemmer.stem(word);
+                    assert!(shares_stem_prefix(word, &stem), "{word} -> {stem}");
+                    checked += 1;
+                }
             }
         }
         assert!(checked > 10_000, "only {checked} words checked");
