@@ -85,6 +85,71 @@ fn jsonl_without_a_final_newline_still_answers_the_last_line() {
 }
 
 #[test]
+fn jsonl_keeps_order_and_line_numbers_across_many_blocks() {
+    // About 600 KB: the input is scored in blocks of 64 KB on every core.
+    let lines: Vec<String> = (0..4_000)
+        .map(|i| match i % 700 {
+            699 => "not json".to_string(),
+            _ => serde_json::json!({
+                "id": i,
+                "answer": format!("Fair point about the price, answer {i}. What would make it worth it for you?"),
+                "objection": "It's too expensive.",
+                "lang": "en",
+            })
+            .to_string(),
+        })
+        .collect();
+    let (out, ok) = run_jsonl(&(lines.join("\r\n") + "\r\n"));
+    assert!(ok);
+    assert_eq!(out.len(), lines.len());
+    for (i, line) in out.iter().enumerate() {
+        if i % 700 == 699 {
+            let error = line["error"].as_str().unwrap_or_default();
+            assert!(error.starts_with(&format!("line {}: ", i + 1)), "{error}");
+        } else {
+            assert_eq!(line["id"], i, "output {i} is out of order");
+            assert!(line["level"].as_u64() >= Some(3), "{line}");
+        }
+    }
+}
+
+#[test]
+fn jsonl_answers_each_line_as_it_arrives() {
+    use std::io::BufRead;
+    let mut child = dojo()
+        .args(["score", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("dojo starts");
+    let mut stdin = child.stdin.take().expect("stdin piped");
+    let stdout = child.stdout.take().expect("stdout piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let _ = tx.send(line.expect("utf-8 output"));
+        }
+    });
+    // Each answer must come back while stdin is still open, as for a
+    // program that talks to dojo one line at a time.
+    for answer in [
+        "You're right, it is a lot.",
+        "Je comprends, c'est un vrai sujet.",
+    ] {
+        let line = serde_json::json!({ "answer": answer }).to_string();
+        writeln!(stdin, "{line}").expect("line written");
+        stdin.flush().expect("flushed");
+        let reply = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("an answer before the input ends");
+        let card: serde_json::Value = serde_json::from_str(&reply).expect("JSON");
+        assert!(card["score"].is_u64(), "{reply}");
+    }
+    drop(stdin);
+    assert!(child.wait().expect("dojo exits").success());
+}
+
+#[test]
 fn score_json_prints_the_scorecard() {
     let out = dojo()
         .args([

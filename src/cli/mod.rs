@@ -6,11 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod card_json;
 pub mod eval;
 pub mod library;
 pub mod practice;
 mod report;
 pub mod score;
+mod score_jsonl;
 pub mod serve;
 
 /// Objection Dojo: spar with a skeptical prospect and learn to handle objections.

@@ -109,6 +109,34 @@ pub enum Dimension {
     Defensiveness,
 }
 
+impl Dimension {
+    /// Every dimension, in the rubric's order.
+    pub const ALL: [Dimension; 8] = [
+        Dimension::Acknowledgment,
+        Dimension::Concession,
+        Dimension::Exploration,
+        Dimension::Reframe,
+        Dimension::Relevance,
+        Dimension::Respect,
+        Dimension::Dismissal,
+        Dimension::Defensiveness,
+    ];
+
+    /// The dimension's name in JSON (`acknowledgment`, `dismissal`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Acknowledgment => "acknowledgment",
+            Dimension::Concession => "concession",
+            Dimension::Exploration => "exploration",
+            Dimension::Reframe => "reframe",
+            Dimension::Relevance => "relevance",
+            Dimension::Respect => "respect",
+            Dimension::Dismissal => "dismissal",
+            Dimension::Defensiveness => "defensiveness",
+        }
+    }
+}
+
 /// Where the language of an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -119,6 +147,17 @@ pub enum LangSource {
     Detected,
     /// Could not be detected; English rules were used.
     Fallback,
+}
+
+impl LangSource {
+    /// The name in JSON (`given`, `detected`, `fallback`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LangSource::Given => "given",
+            LangSource::Detected => "detected",
+            LangSource::Fallback => "fallback",
+        }
+    }
 }
 
 /// One cue that fired, with the byte span in the original answer it rests on.
@@ -181,5 +220,24 @@ impl ScoreCard {
             .iter()
             .find(|s| s.dimension == dimension)
             .map_or(0.0, |s| s.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serialised_names() {
+        for d in Dimension::ALL {
+            assert_eq!(serde_json::to_value(d).unwrap(), d.name());
+        }
+        for s in [
+            LangSource::Given,
+            LangSource::Detected,
+            LangSource::Fallback,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.name());
+        }
     }
 }

@@ -106,15 +106,16 @@ fn haystack(text: &str) -> (String, Vec<usize>) {
     let mut hay = String::with_capacity(text.len() + 16);
     let mut inserted = Vec::new();
     hay.push(' ');
-    for c in text.chars() {
-        if c == '\'' {
-            inserted.push(hay.len());
-            hay.push_str(" '");
-            inserted.push(hay.len());
-            hay.push(' ');
-        } else {
-            hay.push(c);
-        }
+    // Copied a run at a time between apostrophes: a char-by-char copy was a
+    // sizeable share of matching.
+    let mut runs = text.split('\'');
+    hay.push_str(runs.next().unwrap_or_default());
+    for run in runs {
+        inserted.push(hay.len());
+        hay.push_str(" '");
+        inserted.push(hay.len());
+        hay.push(' ');
+        hay.push_str(run);
     }
     hay.push(' ');
     (hay, inserted)

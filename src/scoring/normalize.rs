@@ -234,14 +234,18 @@ impl<'a> Pass<'a> {
         self.end_bang();
         self.space_before(start);
         let bytes = self.src.as_bytes();
-        let (mut end, mut letters, mut upper) = (start, 0, 0);
+        let (mut end, mut digits, mut upper) = (start, 0, 0);
+        self.out.text.reserve(16);
         while let Some(&b) = bytes.get(end) {
-            if !b.is_ascii_alphanumeric() {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b.is_ascii_alphabetic() {
+                upper += usize::from(b < b'a');
+            } else {
                 break;
             }
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-            self.out.text.push(char::from(b.to_ascii_lowercase()));
+            // `| 0x20` lowers a letter and leaves a digit as it is.
+            self.out.text.push(char::from(b | 0x20));
             end += 1;
         }
         if self.keep_map {
@@ -250,7 +254,7 @@ impl<'a> Pass<'a> {
         }
         let w = self.word.get_or_insert((start, end, 0, 0));
         w.1 = end;
-        w.2 += letters;
+        w.2 += end - start - digits;
         w.3 += upper;
         end
     }
@@ -349,6 +353,11 @@ impl Normalized {
         while at < bytes.len() {
             if bytes[at].is_ascii_alphanumeric() {
                 at = pass.ascii_run(at);
+            } else if bytes[at] == b' ' {
+                // What `step` does for a plain space, the commonest separator.
+                pass.end_word();
+                pass.pending_space = true;
+                at += 1;
             } else if let Some(c) = src.get(at..).and_then(|s| s.chars().next()) {
                 pass.step(at, c);
                 at += c.len_utf8();
