@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::card::Dimension;
 use super::error::{from_toml, line_of, ScoringError};
-use super::pattern::expand;
+use super::pattern::{expand, Variant};
 use crate::lang::Lang;
 
 /// FNV-1a: word lookups are short strings on a hot path, where SipHash's
@@ -40,7 +40,11 @@ impl std::hash::Hasher for Fnv {
 }
 
 /// A set of words with a fast hasher.
-pub(crate) type WordSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type WordSet = HashSet<String, FastHash>;
+
+/// The FNV hasher for maps and sets of our own strings (also the lexicon
+/// build's, where SipHash was a tenth of start-up).
+pub(crate) type FastHash = std::hash::BuildHasherDefault<Fnv>;
 
 /// What a family of phrases is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -62,7 +66,7 @@ pub(crate) enum Role {
 }
 
 /// Which sentences a phrase counts in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Scope {
     #[default]
@@ -74,7 +78,7 @@ pub(crate) enum Scope {
 }
 
 /// Where in its sentence or clause a phrase must sit.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Position {
     #[default]
@@ -313,7 +317,8 @@ struct Builder<'a> {
     texts: Vec<String>,
     patterns: Vec<Pattern>,
     gaps: Vec<GapGroup>,
-    seen: HashMap<String, (usize, PatKind)>,
+    /// Every variant registered so far, where it came from, in which family.
+    seen: HashMap<(Variant, Position, Scope), (usize, PatKind), FastHash>,
 }
 
 impl Builder<'_> {
@@ -338,12 +343,23 @@ impl Builder<'_> {
         let last = text.chars().next_back().is_some_and(char::is_alphanumeric);
         // Spaces around whole-word phrases make the automaton itself respect
         // word boundaries (see `matcher::haystack`).
-        self.texts.push(format!(
-            "{}{}{}",
-            if first { " " } else { "" },
-            text.replace('\'', " ' "),
-            if last && !prefix { " " } else { "" }
-        ));
+        let mut padded = String::with_capacity(text.len() + 8);
+        if first {
+            padded.push(' ');
+        }
+        for part in text.split_inclusive('\'') {
+            match part.strip_suffix('\'') {
+                Some(word) => {
+                    padded.push_str(word);
+                    padded.push_str(" ' ");
+                }
+                None => padded.push_str(part),
+            }
+        }
+        if last && !prefix {
+            padded.push(' ');
+        }
+        self.texts.push(padded);
         self.patterns.push(Pattern {
             kind,
             weight,
@@ -375,12 +391,7 @@ impl Builder<'_> {
         for v in expand(phrase).map_err(|m| self.err(offset, m))? {
             // A phrase may sit in two families only at different positions
             // ("right" as a whole clause acknowledges, as a tag it presses).
-            let key = format!(
-                "{}{} _{} @{position:?} {scope:?}",
-                v.text,
-                if v.prefix { "*" } else { "" },
-                v.gaps.join(" _ ")
-            );
+            let key = (v.clone(), position, scope);
             if let Some(&(first, first_kind)) = self.seen.get(&key) {
                 // Within one family a variant may come up twice; across
                 // families it would be ambiguous.
@@ -427,7 +438,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         texts: Vec::new(),
         patterns: Vec::new(),
         gaps: Vec::new(),
-        seen: HashMap::new(),
+        seen: HashMap::default(),
     };
     let lang: Lang = raw
         .lang

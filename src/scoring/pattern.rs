@@ -14,6 +14,7 @@
 
 use std::collections::HashSet;
 
+use super::lexicon::FastHash;
 use super::normalize::normalize_phrase;
 
 /// Most variants one phrase may expand to; more is surely a typo.
@@ -76,7 +77,7 @@ pub(crate) fn expand(phrase: &str) -> Result<Vec<Variant>, String> {
         }
     }
     let mut out: Vec<Variant> = Vec::with_capacity(variants.len());
-    let mut seen = HashSet::with_capacity(variants.len());
+    let mut seen = HashSet::with_capacity_and_hasher(variants.len(), FastHash::default());
     for mut v in variants {
         // `[you|they] ['ve got|have]` means "you've got", not "you 've got".
         if v.contains(" '") || v.contains(" ’") {
