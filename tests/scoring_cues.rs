@@ -35,6 +35,31 @@ const CASES: &[(Lang, &str, Option<&str>, &str)] = &[
         "acknowledge",
     ),
     (Lang::Fr, "Je comprends tout à fait.", None, "acknowledge"),
+    (
+        Lang::En,
+        "I don't blame them, most tools get forced on reps.",
+        None,
+        "acknowledge",
+    ),
+    (
+        Lang::Fr,
+        "Je les comprends, ça fait beaucoup.",
+        None,
+        "acknowledge",
+    ),
+    (
+        Lang::Fr,
+        "On ne peut pas leur en vouloir, ils ont été échaudés.",
+        None,
+        "acknowledge",
+    ),
+    (
+        Lang::Fr,
+        "Des clients sans téléphone, on aura tout entendu.",
+        None,
+        "sarcasm",
+    ),
+    (Lang::En, "Now I've heard it all.", None, "sarcasm"),
     (Lang::En, "That's a sensible policy.", None, "validate"),
     (
         Lang::Fr,

@@ -328,3 +328,34 @@ fn key_concerns_earn_relevance_when_engaged() {
     assert!(!without.has_cue("key_concern"));
     assert!(with.score > without.score);
 }
+
+#[test]
+fn a_figure_after_a_real_concession_is_a_reframe_not_a_yes_but() {
+    let s = scorer();
+    let pivot = fr(
+        &s,
+        "C'est vrai, on n'est pas les moins chers. Mais l'écart vient du coaching : nous incluons 8 semaines d'accompagnement. Comment comptiez-vous former l'équipe ?",
+    );
+    assert!(!pivot.has_cue("yes_but"), "{:?}", pivot.cues);
+    assert!(pivot.has_cue("concession") && pivot.has_cue("evidence_number"));
+    // Without a concession, "but" plus a figure is still arguing back.
+    let rebuttal = en(
+        &s,
+        "I understand, but 95% of our clients love it. What's stopping you?",
+    );
+    assert!(rebuttal.has_cue("yes_but"), "{:?}", rebuttal.cues);
+    assert!(!rebuttal.has_cue("acknowledge"));
+}
+
+#[test]
+fn a_denial_is_no_reflection_of_their_concern() {
+    let s = scorer();
+    let card = s.score(&ScoreRequest {
+        answer: "Si vous ne recevez que du spam, c'est peut-être votre réseau le problème, pas LinkedIn.",
+        objection: Some("LinkedIn, c'est devenu un nid à spam."),
+        lang: Some(Lang::Fr),
+        ..ScoreRequest::default()
+    });
+    assert!(card.has_cue("denial"), "{:?}", card.cues);
+    assert!(!card.has_cue("reflection"), "{:?}", card.cues);
+}

@@ -25,12 +25,19 @@ fn opens_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
 /// True if the contrast brings evidence rather than a rebuttal ("You're
 /// right, it costs more. However, one client recovered it in six weeks"):
 /// an example or a distinction follows in its sentence, and nothing hostile.
+/// After a real concession ("True, we're not the cheapest. But the gap is
+/// eight weeks of coaching"), a figure counts as that evidence too: the
+/// concession stands and the contrast brings the substance.
 fn evidence_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
     let after = |c: &&Cue| c.sentence == sentence && c.norm.0 >= h.end;
+    let conceded = found
+        .cues
+        .iter()
+        .any(|c| c.dim == Dimension::Concession && c.weight > 0.0 && c.norm.0 < h.start);
     let evidence = found.cues.iter().filter(after).any(|c| {
-        c.dim == Dimension::Reframe
-            && matches!(c.id, super::cue::CueId::Family(_))
-            && c.weight >= 0.8
+        let figure = conceded && c.id == CueId::Structural(Structural::EvidenceNumber);
+        let family = matches!(c.id, CueId::Family(_)) && c.weight >= 0.8;
+        c.dim == Dimension::Reframe && (family || figure)
     });
     evidence && !ctx.sentence_is_negative(&found.cues, sentence)
 }

@@ -251,7 +251,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
             .cues
             .iter()
             .any(|c| c.sentence == s && c.dim == Dimension::Reframe);
-        if (addresses_them || opens_on_them) && short && !reframes {
+        // Turning their words against them ("It's your network that's the
+        // problem, not LinkedIn") restates nothing of their concern.
+        let denies = denied.iter().any(|c| c.sentence == s);
+        if (addresses_them || opens_on_them) && short && !reframes && !denies {
             let w = ctx.rubric.structural.reflection;
             add.push(ctx.structural(Structural::Reflection, ctx.sentence_span(s), w));
         }
