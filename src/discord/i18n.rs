@@ -63,7 +63,7 @@ mod tests {
 
     #[test]
     fn every_dimension_has_a_distinct_label_per_language() {
-        let all: Vec<Dimension> = UP.iter().chain(&DOWN).copied().collect();
+        let all: Vec<Dimension> = UP.iter().chain(DOWN).copied().collect();
         for lang in Lang::ALL {
             let mut labels: Vec<&str> = all.iter().map(|d| dimension(*d, lang)).collect();
             labels.sort_unstable();

@@ -49,11 +49,11 @@ pub fn card(lang: Lang) -> EmbedText {
     };
     fields.push(Field::new(
         tr(lang, "What raises the score", "Ce qui fait monter la note"),
-        dims(&UP),
+        dims(UP),
     ));
     fields.push(Field::new(
         tr(lang, "What lowers it", "Ce qui la fait baisser"),
-        dims(&DOWN),
+        dims(DOWN),
     ));
     fields.push(Field::new(
         tr(lang, "Try it", "Essayez"),
@@ -80,17 +80,11 @@ pub fn card(lang: Lang) -> EmbedText {
     }
 }
 
-/// The dimensions that raise a score, in the order the rubric lists them.
-pub(crate) const UP: [Dimension; 6] = [
-    Dimension::Acknowledgment,
-    Dimension::Concession,
-    Dimension::Exploration,
-    Dimension::Reframe,
-    Dimension::Relevance,
-    Dimension::Respect,
-];
+/// The dimensions that raise a score, in the order the rubric lists them
+/// (`Dimension::ALL` lists them before the two that lower it).
+pub(crate) const UP: &[Dimension] = Dimension::ALL.split_at(6).0;
 /// The dimensions that lower a score.
-pub(crate) const DOWN: [Dimension; 2] = [Dimension::Dismissal, Dimension::Defensiveness];
+pub(crate) const DOWN: &[Dimension] = Dimension::ALL.split_at(6).1;
 
 fn level_text(level: Level, lang: Lang) -> &'static str {
     match level {
@@ -184,7 +178,7 @@ mod tests {
                 );
             }
             let text: String = card.fields.iter().map(|f| f.value.clone()).collect();
-            for d in UP.iter().chain(&DOWN) {
+            for d in UP.iter().chain(DOWN) {
                 assert!(
                     text.contains(i18n::dimension(*d, lang)),
                     "{lang}: {d:?} missing"

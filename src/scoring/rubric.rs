@@ -149,16 +149,7 @@ pub(crate) struct Rubric {
 }
 
 /// Every dimension, in the order sub-scores are listed.
-pub(crate) const DIMENSIONS: [Dimension; 8] = [
-    Dimension::Acknowledgment,
-    Dimension::Concession,
-    Dimension::Exploration,
-    Dimension::Reframe,
-    Dimension::Relevance,
-    Dimension::Respect,
-    Dimension::Dismissal,
-    Dimension::Defensiveness,
-];
+pub(crate) const DIMENSIONS: [Dimension; 8] = Dimension::ALL;
 
 impl Rubric {
     /// Parses and validates `src`, naming `file` in errors.
