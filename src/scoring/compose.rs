@@ -12,7 +12,7 @@
 
 use super::card::{Dimension, Level, SubScore};
 use super::cue::{Cue, CueId};
-use super::rubric::{Rubric, DIMENSIONS};
+use super::rubric::Rubric;
 
 /// Per-dimension sums after caps.
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,7 +20,7 @@ pub(crate) struct Sums([f32; 8]);
 
 impl Sums {
     pub(crate) fn get(&self, d: Dimension) -> f32 {
-        DIMENSIONS
+        Dimension::ALL
             .iter()
             .position(|x| *x == d)
             .map_or(0.0, |i| self.0[i])
@@ -72,11 +72,11 @@ pub(crate) fn diminish(cues: &mut [Cue], decay: f32) {
 pub(crate) fn sums(cues: &[Cue], rubric: &Rubric) -> Sums {
     let mut s = Sums::default();
     for c in cues {
-        if let Some(i) = DIMENSIONS.iter().position(|d| *d == c.dim) {
+        if let Some(i) = Dimension::ALL.iter().position(|d| *d == c.dim) {
             s.0[i] += c.weight;
         }
     }
-    for (i, d) in DIMENSIONS.iter().enumerate() {
+    for (i, d) in Dimension::ALL.iter().enumerate() {
         let cap = rubric.cap(*d);
         s.0[i] = s.0[i].clamp(-cap, cap);
     }
@@ -85,7 +85,7 @@ pub(crate) fn sums(cues: &[Cue], rubric: &Rubric) -> Sums {
 
 /// The sub-scores of every dimension a cue touched.
 pub(crate) fn subscores(cues: &[Cue], sums: &Sums) -> Vec<SubScore> {
-    DIMENSIONS
+    Dimension::ALL
         .iter()
         .filter(|d| cues.iter().any(|c| c.dim == **d))
         .map(|d| SubScore {

@@ -148,9 +148,6 @@ pub(crate) struct Rubric {
     pub gates: Gates,
 }
 
-/// Every dimension, in the order sub-scores are listed.
-pub(crate) const DIMENSIONS: [Dimension; 8] = Dimension::ALL;
-
 impl Rubric {
     /// Parses and validates `src`, naming `file` in errors.
     pub(crate) fn parse(file: &str, src: &str) -> Result<Rubric, ScoringError> {
@@ -167,7 +164,7 @@ impl Rubric {
                 "[repetition] decay must be between 0 and 1".into(),
             ));
         }
-        for d in DIMENSIONS {
+        for d in Dimension::ALL {
             match raw.caps.get_ref().get(&d) {
                 Some(c) if c.is_finite() && *c > 0.0 => {}
                 _ => {
