@@ -547,6 +547,80 @@ fn subscores_sum_the_cues_per_dimension() {
 /// Wordings from the widened families (new phrasings of the rubric's
 /// cues, not evaluation lines): (language, answer, cue that must fire).
 const WIDENED: &[(Lang, &str, &str)] = &[
+    // Granting without a subject, naming their problem as real.
+    (
+        Lang::En,
+        "Could well be true for your buyers.",
+        "concession",
+    ),
+    (Lang::En, "Tool fatigue is real.", "validate"),
+    (Lang::En, "Not going to pretend otherwise.", "concession"),
+    (Lang::En, "I wouldn't sign that blind either.", "concession"),
+    (
+        Lang::En,
+        "A 25-person agency did that last spring.",
+        "example",
+    ),
+    (Lang::En, "Funny how the budget always appears.", "sarcasm"),
+    (
+        Lang::En,
+        "If you enjoy paying for add-ons, go for it.",
+        "sarcasm",
+    ),
+    (Lang::En, "I'm sure it'll sort itself out.", "sarcasm"),
+    (Lang::En, "Good for you.", "sarcasm"),
+    (
+        Lang::En,
+        "If your IT can't handle an API, that's on them.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "Are you really going to let legal decide?",
+        "rhetorical_question",
+    ),
+    (Lang::En, "The problem wasn't the tool.", "blame"),
+    (Lang::Fr, "T'as raison, aucun intérêt.", "concession"),
+    (
+        Lang::Fr,
+        "Votre DPO a raison de poser la question.",
+        "concession",
+    ),
+    (Lang::Fr, "Je t'entends.", "acknowledge"),
+    (Lang::Fr, "oui jcomprends.", "acknowledge"),
+    (
+        Lang::Fr,
+        "Chez une imprimerie de 60 personnes, ça a marché.",
+        "example",
+    ),
+    (
+        Lang::Fr,
+        "Plusieurs clients ont commencé comme ça.",
+        "example",
+    ),
+    (Lang::Fr, "Tant mieux pour vous.", "sarcasm"),
+    (Lang::Fr, "Revenez me voir quand ça aura doublé.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Si vous connaissiez ces contrats, vous le sauriez.",
+        "condescension",
+    ),
+    (Lang::Fr, "Un ERP de 2009, sérieux ?", "rhetorical_question"),
+    (
+        Lang::Fr,
+        "Vous allez vraiment laisser un juriste décider ?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::Fr,
+        "Peut-être que le problème c'était pas l'outil.",
+        "blame",
+    ),
+    (
+        Lang::Fr,
+        "Le problème c'était pas l'outil, hein.",
+        "rhetorical_question",
+    ),
     (Lang::En, "Then go elsewhere.", "attack"),
     (Lang::En, "That's your problem, not ours.", "attack"),
     (Lang::En, "That's just an excuse.", "attack"),
@@ -599,6 +673,24 @@ fn widened_families_fire_on_new_wording() {
 /// Phrasings close to the widened families that must not fire them
 /// (a question that explores, a concession, a relative clause...).
 const NOT_FIRED: &[(Lang, &str, &str)] = &[
+    // "Not just X but Y" adds; it cancels nothing.
+    (
+        Lang::En,
+        "That's a real cost, not just the money but the credibility.",
+        "yes_but",
+    ),
+    (
+        Lang::Fr,
+        "C'est un vrai coût, pas seulement l'argent mais la crédibilité.",
+        "yes_but",
+    ),
+    (Lang::En, "That is good for you and your team.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Tant mieux pour vous, et qu'est-ce qui marche le mieux ?",
+        "sarcasm",
+    ),
+    (Lang::Fr, "Je ne vais pas vous le dire.", "consideration"),
     (Lang::En, "What would make you look elsewhere?", "attack"),
     (
         Lang::En,

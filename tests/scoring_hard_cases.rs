@@ -359,3 +359,52 @@ fn a_denial_is_no_reflection_of_their_concern() {
     assert!(card.has_cue("denial"), "{:?}", card.cues);
     assert!(!card.has_cue("reflection"), "{:?}", card.cues);
 }
+
+#[test]
+fn a_negation_that_grants_their_point_is_no_denial() {
+    let s = scorer();
+    let with = |answer: &str, objection: &str, lang: Lang| {
+        s.score(&ScoreRequest {
+            answer,
+            objection: Some(objection),
+            lang: Some(lang),
+            ..ScoreRequest::default()
+        })
+    };
+    // The concession comes after the negation, in the same sentence.
+    let granted = with(
+        "Liker des posts toute la journée, t'as raison, aucun intérêt.",
+        "Mes commerciaux ont autre chose à faire que liker des posts toute la journée.",
+        Lang::Fr,
+    );
+    assert!(!granted.has_cue("denial"), "{:?}", granted.cues);
+    // A considerate refusal to push is no denial either.
+    let restraint = with(
+        "Tool fatigue is real, and I wouldn't want to be one more tab they ignore.",
+        "My team is already drowning in tools.",
+        Lang::En,
+    );
+    assert!(!restraint.has_cue("denial"), "{:?}", restraint.cues);
+    // Without anything granted, the same kind of negation still denies.
+    let flat = with(
+        "Your buyers aren't too busy for LinkedIn, they just don't post.",
+        "Our buyers are too busy to be on LinkedIn.",
+        Lang::En,
+    );
+    assert!(flat.has_cue("denial"), "{:?}", flat.cues);
+}
+
+#[test]
+fn a_gapped_phrase_stays_inside_its_clause() {
+    let s = scorer();
+    // "one. What does your team" once read as the example "one _ team",
+    // hiding the question word and making the question closed.
+    let card = en(
+        &s,
+        "It paid back in year one. What does your team spend time on today?",
+    );
+    assert!(card.has_cue("open_question"), "{:?}", card.cues);
+    assert!(!card.has_cue("example"), "{:?}", card.cues);
+    let story = en(&s, "One team like yours saw it.");
+    assert!(story.has_cue("example"), "{:?}", story.cues);
+}

@@ -4,6 +4,7 @@
 //! negator "no").
 
 use super::lexicon::{GapGroup, LangRules, PatKind};
+use super::normalize::Mark;
 
 /// A phrase found in the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +57,9 @@ fn follow_gaps(text: &str, at: usize, gaps: &[String]) -> Option<usize> {
     None
 }
 
-/// The furthest end of any tail of `group` that fits after a head ending
-/// at `head_end`.
-fn gapped_end(text: &str, head_end: usize, group: &GapGroup) -> Option<usize> {
+/// The furthest end, up to `limit`, of any tail of `group` that fits after
+/// a head ending at `head_end`.
+fn gapped_end(text: &str, head_end: usize, group: &GapGroup, limit: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
     let mut pos = head_end;
     for _ in 0..MAX_GAP_WORDS {
@@ -84,7 +85,7 @@ fn gapped_end(text: &str, head_end: usize, group: &GapGroup) -> Option<usize> {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
                 || boundary_after(text, end);
-            if whole && best.map_or(true, |b| end > b) {
+            if whole && end <= limit && best.map_or(true, |b| end > b) {
                 best = Some(end);
             }
         }
@@ -121,8 +122,17 @@ fn haystack(text: &str) -> (String, Vec<usize>) {
     (hay, inserted)
 }
 
-/// All whole-word, outermost matches in text order.
-pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
+/// Where the clause holding `at` ends: a gap stands for words of one
+/// clause, not for "…in year one. What does your team…" (read as "one _
+/// team").
+fn clause_end(marks: &[Mark], at: usize, text_len: usize) -> usize {
+    let next = marks.partition_point(|m| m.at <= at);
+    marks.get(next).map_or(text_len, |m| m.at)
+}
+
+/// All whole-word, outermost matches in text order; `marks` are the text's
+/// sentence and clause boundaries, in order.
+pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
     let (hay, inserted) = haystack(text);
     let to_text = |h: usize| {
         h.saturating_sub(1 + inserted.partition_point(|&i| i < h))
@@ -139,7 +149,9 @@ pub(crate) fn find(rules: &LangRules, text: &str) -> Vec<Hit> {
             // A `word*` phrase covers the whole word it starts; a gapped
             // phrase reaches past its gaps.
             let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
-                Some(group) => gapped_end(text, head_end, group)?,
+                Some(group) => {
+                    gapped_end(text, head_end, group, clause_end(marks, start, text.len()))?
+                }
                 None if p.prefix => head_end + word_rest(&text[head_end..]),
                 None => head_end,
             };

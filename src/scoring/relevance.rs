@@ -158,22 +158,44 @@ fn topic_tokens(ctx: &Ctx<'_>, topic: &Topic) -> Vec<(usize, usize)> {
     out
 }
 
+/// Respect cues at least this strong (considerate, not a mere "maybe")
+/// soften a sentence like an acknowledgment does.
+const SOFTENING_RESPECT: f32 = 0.5;
+
+/// True for a cue that takes the prospect's side: an acknowledgment, a
+/// concession, or a clear mark of respect ("I won't push you").
+fn softens(c: &super::cue::Cue) -> bool {
+    match c.dim {
+        Dimension::Acknowledgment | Dimension::Concession => c.weight > 0.0,
+        Dimension::Respect => c.weight >= SOFTENING_RESPECT,
+        _ => false,
+    }
+}
+
 /// A statement that negates something about the objection's own topic,
-/// with nothing acknowledged before it, flatly denies the objection.
+/// with nothing acknowledged before it or in it, flatly denies the
+/// objection. A negation in a sentence that also grants their point ("fair,
+/// nobody has time in a rush", "plant managers aren't on LinkedIn, you're
+/// right") agrees with them instead.
 fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::Cue> {
     let first_softening = found
         .cues
         .iter()
-        .filter(|c| {
-            matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession) && c.weight > 0.0
-        })
+        .filter(|c| softens(c))
         .map(|c| c.norm.0)
         .min()
         .unwrap_or(usize::MAX);
+    let mut softened = vec![false; ctx.seg.sentences.len()];
+    for c in found.cues.iter().filter(|c| softens(c)) {
+        if let Some(slot) = softened.get_mut(c.sentence) {
+            *slot = true;
+        }
+    }
     let mut out = Vec::new();
     for (s, _) in ctx.seg.sentences.iter().enumerate() {
         if ctx.questions.get(s).copied().unwrap_or(false)
             || !on_topic.get(s).copied().unwrap_or(false)
+            || softened.get(s).copied().unwrap_or(false)
         {
             continue;
         }
