@@ -18,9 +18,21 @@ fn main() -> ExitCode {
     let cli = objection_dojo::cli::Cli::parse();
     match objection_dojo::cli::run(cli) {
         Ok(code) => code,
+        // A reader that stops early (`dojo score ... | head`) needs no
+        // message, as with other Unix tools; the output did fail, so the
+        // exit code still says so.
+        Err(err) if is_broken_pipe(&err) => ExitCode::FAILURE,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -257,3 +257,32 @@ fn data_override_applies_to_score() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_message_but_a_failed_exit() {
+    let mut child = dojo()
+        .args(["score", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dojo starts");
+    // Closing the output before anything is read: every write then fails.
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin piped");
+    let line = "{\"answer\": \"I see. What would change your mind?\"}\n".repeat(20_000);
+    // dojo may stop reading once its output fails; a failed write here is
+    // part of the scenario.
+    let _ = stdin.write_all(line.as_bytes());
+    drop(stdin);
+    let out = child.wait_with_output().expect("dojo finishes");
+    assert!(
+        !out.status.success(),
+        "the output failed, the exit code says so"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("error"),
+        "no message for a closed pipe: {stderr}"
+    );
+}
