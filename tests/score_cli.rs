@@ -11,14 +11,19 @@ fn dojo() -> Command {
     cmd
 }
 
-fn run_jsonl(input: &str) -> (Vec<serde_json::Value>, bool) {
-    let mut child = dojo()
+/// `dojo score --jsonl` with all three streams piped.
+fn spawn_jsonl() -> std::process::Child {
+    dojo()
         .args(["score", "--jsonl"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("dojo starts");
+        .expect("dojo starts")
+}
+
+fn run_jsonl(input: &str) -> (Vec<serde_json::Value>, bool) {
+    let mut child = spawn_jsonl();
     let mut stdin = child.stdin.take().expect("stdin piped");
     let owned = input.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(owned.as_bytes()));
@@ -260,13 +265,7 @@ fn data_override_applies_to_score() {
 
 #[test]
 fn a_reader_that_stops_early_gets_no_error_message_but_a_failed_exit() {
-    let mut child = dojo()
-        .args(["score", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dojo starts");
+    let mut child = spawn_jsonl();
     // Closing the output before anything is read: every write then fails.
     drop(child.stdout.take());
     let mut stdin = child.stdin.take().expect("stdin piped");
