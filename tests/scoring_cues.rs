@@ -691,6 +691,16 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "sarcasm",
     ),
     (Lang::Fr, "Je ne vais pas vous le dire.", "consideration"),
+    (
+        Lang::Fr,
+        "Je ne vais pas vous dire que le Cloud Act n'existe pas.",
+        "contradiction",
+    ),
+    (
+        Lang::En,
+        "I'm not going to tell you the Cloud Act doesn't exist.",
+        "contradiction",
+    ),
     (Lang::En, "What would make you look elsewhere?", "attack"),
     (
         Lang::En,
