@@ -692,6 +692,11 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
     ),
     (Lang::Fr, "Je ne vais pas vous le dire.", "consideration"),
     (
+        Lang::En,
+        "Don't switch for the sake of it.",
+        "contradiction",
+    ),
+    (
         Lang::Fr,
         "Je ne vais pas vous dire que le Cloud Act n'existe pas.",
         "contradiction",
