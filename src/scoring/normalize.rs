@@ -235,7 +235,6 @@ impl<'a> Pass<'a> {
         self.space_before(start);
         let bytes = self.src.as_bytes();
         let (mut end, mut digits, mut upper) = (start, 0, 0);
-        self.out.text.reserve(16);
         while let Some(&b) = bytes.get(end) {
             if b.is_ascii_digit() {
                 digits += 1;
@@ -335,12 +334,15 @@ impl Normalized {
 
     fn pass(src: &str, keep_map: bool) -> Normalized {
         let map_len = if keep_map { src.len() } else { 0 };
+        // About one mark a short sentence (phrases keep theirs unused).
+        let marks = if keep_map { src.len() / 16 + 4 } else { 0 };
         let mut pass = Pass {
             src,
             out: Normalized {
                 text: String::with_capacity(src.len()),
                 starts: Vec::with_capacity(map_len),
                 ends: Vec::with_capacity(map_len),
+                marks: Vec::with_capacity(marks),
                 ..Normalized::default()
             },
             pending_space: false,
