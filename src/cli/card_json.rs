@@ -1,9 +1,11 @@
 //! The JSON line `dojo score --jsonl` writes for each answer: the same
 //! bytes serde_json writes for a [`ScoreCard`] (a test holds the two
 //! together), without serde_json's byte-by-byte string escaping, which was
-//! the largest single cost of a batch run. Strings that need escaping (rare:
-//! quotes, backslashes, control characters) still go through serde_json.
+//! the largest single cost of a batch run. Strings are escaped as serde_json
+//! escapes them, a clean run at a time (tips quote their examples, so
+//! escapes are common).
 
+use std::cell::RefCell;
 use std::io;
 
 use crate::scoring::ScoreCard;
@@ -26,35 +28,35 @@ pub(super) fn write_card(
     out.extend_from_slice(b",\"level\":");
     int(out, card.level.number());
     out.extend_from_slice(b",\"band\":");
-    string(out, &card.band)?;
+    string(out, &card.band);
     out.extend_from_slice(b",\"lang\":");
-    string(out, card.lang.code())?;
+    name(out, card.lang.code());
     out.extend_from_slice(b",\"lang_source\":");
-    string(out, card.lang_source.name())?;
+    name(out, card.lang_source.name());
     out.extend_from_slice(b",\"subscores\":[");
     for (i, s) in card.subscores.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
         out.extend_from_slice(b"\"dimension\":");
-        string(out, s.dimension.name())?;
+        name(out, s.dimension.name());
         out.extend_from_slice(b",\"value\":");
-        serde_json::to_writer(&mut *out, &s.value)?;
+        float(out, s.value)?;
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"cues\":[");
     for (i, c) in card.cues.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
         out.extend_from_slice(b"\"id\":");
-        string(out, &c.id)?;
+        string(out, &c.id);
         out.extend_from_slice(b",\"dimension\":");
-        string(out, c.dimension.name())?;
+        name(out, c.dimension.name());
         out.extend_from_slice(b",\"weight\":");
-        serde_json::to_writer(&mut *out, &c.weight)?;
+        float(out, c.weight)?;
         out.extend_from_slice(b",\"start\":");
         int(out, c.start);
         out.extend_from_slice(b",\"end\":");
         int(out, c.end);
         out.extend_from_slice(b",\"quote\":");
-        string(out, &c.quote)?;
+        string(out, &c.quote);
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"tips\":[");
@@ -62,7 +64,7 @@ pub(super) fn write_card(
         if i > 0 {
             out.push(b',');
         }
-        string(out, t)?;
+        string(out, t);
     }
     out.extend_from_slice(b"]}");
     Ok(())
@@ -72,42 +74,127 @@ fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-/// A JSON string: copied as it is unless it holds a byte to escape.
-fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
-    if needs_escape(s.as_bytes()) {
-        serde_json::to_writer(&mut *out, s)?;
-    } else {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    }
-    Ok(())
+/// One of our own identifiers (a dimension, a language code): plain ASCII
+/// words with nothing to escape, so no check.
+fn name(out: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(first_escape(s.as_bytes()).is_none(), "{s}");
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
 }
 
-/// True if `s` holds a quote, a backslash or a control character. Checks
-/// eight bytes at a time: a byte-by-byte loop made the check cost as much
-/// as serde_json's escaping.
-fn needs_escape(s: &[u8]) -> bool {
+/// Longest float text remembered; serde_json's longest f32 is shorter.
+const FLOAT_TEXT: usize = 24;
+
+/// Slots of the float cache (a power of two).
+const FLOAT_SLOTS: usize = 64;
+
+/// A float's bits and the text serde_json wrote for it.
+type FloatSlot = (u32, u8, [u8; FLOAT_TEXT]);
+
+thread_local! {
+    /// Recently written floats: weights and sub-scores are rounded to
+    /// hundredths and take few values, and a lookup is much cheaper than
+    /// formatting.
+    static FLOATS: RefCell<[FloatSlot; FLOAT_SLOTS]> =
+        const { RefCell::new([(0, 0, [0; FLOAT_TEXT]); FLOAT_SLOTS]) };
+}
+
+/// A float as serde_json writes it.
+fn float(out: &mut Vec<u8>, v: f32) -> io::Result<()> {
+    let bits = v.to_bits();
+    // Fibonacci hashing: the top bits of the product spread nearby floats.
+    let slot = (bits.wrapping_mul(0x9E37_79B9) >> (32 - FLOAT_SLOTS.trailing_zeros())) as usize;
+    FLOATS.with(|cell| {
+        let mut slots = cell.borrow_mut();
+        let Some((key, len, text)) = slots.get_mut(slot) else {
+            return serde_json::to_writer(&mut *out, &v).map_err(io::Error::from);
+        };
+        if *len > 0 && *key == bits {
+            out.extend_from_slice(&text[..usize::from(*len)]);
+            return Ok(());
+        }
+        let at = out.len();
+        serde_json::to_writer(&mut *out, &v)?;
+        if let Some(written) = out.get(at..).filter(|w| w.len() <= FLOAT_TEXT) {
+            text[..written.len()].copy_from_slice(written);
+            (*key, *len) = (bits, written.len() as u8);
+        }
+        Ok(())
+    })
+}
+
+/// A JSON string escaped exactly as serde_json escapes it. The clean runs
+/// between escapes are copied whole: tips quote their examples, and handing
+/// those to serde_json escaped them a byte at a time.
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    let mut rest = s.as_bytes();
+    while let Some(at) = first_escape(rest) {
+        let (clean, tail) = rest.split_at(at);
+        out.extend_from_slice(clean);
+        if let Some((&b, after)) = tail.split_first() {
+            escape(out, b);
+            rest = after;
+        } else {
+            rest = tail;
+        }
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// Writes the escape serde_json writes for `b`: a short form where JSON has
+/// one, else `\u00XX` in lowercase hex.
+fn escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x08 => b'b',
+        0x0C => b'f',
+        _ => {
+            let (hi, lo) = (HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]);
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hi, lo]);
+            return;
+        }
+    };
+    out.extend_from_slice(&[b'\\', short]);
+}
+
+/// Where the first quote, backslash or control character of `s` is.
+/// Checks eight bytes at a time: a byte-by-byte loop cost as much as
+/// serde_json's escaping.
+fn first_escape(s: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
-    // Some byte of `x` is below `n` (for n <= 128): the classic bit trick.
+    // Flags the bytes of `x` below `n` (for n <= 128): the classic bit
+    // trick. Its lowest flag is always exact (a borrow only runs upward from
+    // a flagged byte), which is all that is read of it.
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
     let zero = |x: u64| below(x, 1);
     let mut chunks = s.chunks_exact(8);
-    for chunk in &mut chunks {
+    for (i, chunk) in (&mut chunks).enumerate() {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
         let quote = zero(x ^ (ONES * u64::from(b'"')));
         let backslash = zero(x ^ (ONES * u64::from(b'\\')));
-        if below(x, 0x20) | quote | backslash != 0 {
-            return true;
+        let flags = below(x, 0x20) | quote | backslash;
+        if flags != 0 {
+            return Some(i * 8 + flags.trailing_zeros() as usize / 8);
         }
     }
+    let done = s.len() - chunks.remainder().len();
     chunks
         .remainder()
         .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|at| done + at)
 }
 
 #[cfg(test)]
@@ -169,6 +256,36 @@ mod tests {
     }
 
     #[test]
+    fn floats_read_as_serde_json_writes_them_cached_or_not() {
+        let values = [
+            0.0f32,
+            -0.0,
+            1.0,
+            0.3,
+            -0.45,
+            1e-7,
+            3.4e38,
+            f32::NAN,
+            f32::INFINITY,
+            2.0 / 3.0,
+        ];
+        for _ in 0..2 {
+            for v in values
+                .iter()
+                .copied()
+                .chain((0..500).map(|k| k as f32 / 100.0 - 2.5))
+            {
+                let mut fast = Vec::new();
+                float(&mut fast, v).unwrap();
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    serde_json::to_string(&v).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn escapes_like_serde_json() {
         let cases = [
             "plain",
@@ -183,6 +300,9 @@ mod tests {
             "sixteen bytes o\"",
             "\u{1F}ifteen bytes ok",
             "a long clean string with é and ’ and no escape at all, past eight bytes",
+            "Concede first: \"You're right that…\", \"Fair point, …\".",
+            "\"\"\\\n\r\t\u{8}\u{c}\u{0}\u{1f}\"",
+            "many\tescapes\tin\ta\trow\u{7f}and a \"quoted\" tail past eight",
         ];
         // Every ASCII character at every offset of a 20-byte string, so each
         // lane of the eight-byte check and the remainder are exercised.
@@ -196,7 +316,7 @@ mod tests {
         for s in cases.iter().map(|s| s.to_string()).chain(placed) {
             let s = s.as_str();
             let mut fast = Vec::new();
-            string(&mut fast, s).unwrap();
+            string(&mut fast, s);
             assert_eq!(
                 String::from_utf8(fast).unwrap(),
                 serde_json::to_string(s).unwrap()

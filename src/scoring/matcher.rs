@@ -138,41 +138,44 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
         h.saturating_sub(1 + inserted.partition_point(|&i| i < h))
             .min(text.len())
     };
-    let mut hits: Vec<Hit> = rules
-        .ac
-        .find_overlapping_iter(&hay)
-        .filter_map(|m| {
-            let pat = m.pattern().as_usize();
-            let p = rules.patterns.get(pat)?;
-            let start = to_text(m.start() + usize::from(p.left));
-            let head_end = to_text(m.end() - usize::from(p.right));
-            // A `word*` phrase covers the whole word it starts; a gapped
-            // phrase reaches past its gaps.
-            let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
-                Some(group) => {
-                    gapped_end(text, head_end, group, clause_end(marks, start, text.len()))?
-                }
-                None if p.prefix => head_end + word_rest(&text[head_end..]),
-                None => head_end,
-            };
-            (start < end).then_some(Hit { pat, start, end })
-        })
-        .collect();
+    // Sized for a typical answer's matches, so the list rarely grows.
+    let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 8 + 8);
+    hits.extend(rules.ac.find_overlapping_iter(&hay).filter_map(|m| {
+        let pat = m.pattern().as_usize();
+        let p = rules.patterns.get(pat)?;
+        let start = to_text(m.start() + usize::from(p.left));
+        let head_end = to_text(m.end() - usize::from(p.right));
+        // A `word*` phrase covers the whole word it starts; a gapped
+        // phrase reaches past its gaps.
+        let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
+            Some(group) => gapped_end(text, head_end, group, clause_end(marks, start, text.len()))?,
+            None if p.prefix => head_end + word_rest(&text[head_end..]),
+            None => head_end,
+        };
+        (start < end).then_some(Hit { pat, start, end })
+    }));
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    // Strictly nested phrases drop out; the same span in two families
-    // (with different positions) stays for the position check to settle.
+    outermost(rules, &mut hits);
+    hits
+}
+
+/// Drops, from hits sorted by start (longest first), the strictly nested
+/// phrases (the same span in two families, with different positions, stays
+/// for the position check to settle), then a phrase overlapping an earlier
+/// one of its family ("pleine période" and "période chargée" are one piece
+/// of evidence: the first stays). One pass: a nested hit never counts as
+/// its family's latest.
+fn outermost(rules: &LangRules, hits: &mut Vec<Hit>) {
     let (mut max_start, mut max_end) = (0, 0);
+    let mut family_end = vec![0usize; rules.families.len() + 2];
     hits.retain(|h| {
         let nested = h.end < max_end || (h.end == max_end && h.start != max_start);
+        if nested {
+            return false;
+        }
         if h.end > max_end {
             (max_start, max_end) = (h.start, h.end);
         }
-        !nested
-    });
-    // Two phrases of one family overlapping ("pleine période" and "période
-    // chargée") are one piece of evidence: keep the first.
-    let mut family_end = vec![0usize; rules.families.len() + 2];
-    hits.retain(|h| {
         let slot = match rules.patterns.get(h.pat).map(|p| p.kind) {
             Some(PatKind::Family(f)) => f,
             Some(PatKind::NegBefore) => rules.families.len(),
@@ -188,5 +191,4 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
         }
         !overlaps
     });
-    hits
 }

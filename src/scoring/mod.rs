@@ -212,6 +212,11 @@ impl Scorer {
 /// The evidence as written, shortened beyond 200 characters.
 fn quote(s: &str) -> String {
     const MAX: usize = 200;
+    // No more bytes than the limit means no more characters either: most
+    // quotes need no count.
+    if s.len() <= MAX {
+        return s.to_string();
+    }
     match s.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &s[..cut]),
         None => s.to_string(),

@@ -49,32 +49,79 @@ fn compute_topic(rules: &LangRules, objection: Option<&str>, concerns: &[String]
     out
 }
 
-/// The last topic computed on this thread, with what it was computed from:
-/// a debate scores many answers to the same objection in a row.
-struct LastTopic {
+/// A topic computed on this thread, with what it was computed from.
+struct CachedTopic {
     lang: Lang,
     objection: Option<String>,
     concerns: Vec<String>,
     topic: Rc<Topic>,
 }
 
-thread_local! {
-    static LAST_TOPIC: RefCell<Option<LastTopic>> = const { RefCell::new(None) };
+impl CachedTopic {
+    fn is_for(&self, lang: Lang, objection: Option<&str>, concerns: &[String]) -> bool {
+        self.lang == lang && self.objection.as_deref() == objection && self.concerns == concerns
+    }
 }
 
-/// Content stems of the objection and key concerns, reusing the previous
-/// call's result when the objection is the same.
+/// Topics kept per thread: a debate scores many answers to one objection
+/// in a row, and a batch interleaves a few dozen objections, which a
+/// last-one-only cache recomputed at every switch.
+const TOPIC_CACHE_ENTRIES: usize = 32;
+
+/// The recent topics, replaced oldest first once full, and which entry
+/// answered last (checked first, since answers to one objection come in
+/// runs).
+#[derive(Default)]
+struct TopicCache {
+    entries: Vec<CachedTopic>,
+    last: usize,
+    oldest: usize,
+}
+
+impl TopicCache {
+    fn get(
+        &mut self,
+        lang: Lang,
+        objection: Option<&str>,
+        concerns: &[String],
+    ) -> Option<Rc<Topic>> {
+        let found = match self.entries.get(self.last) {
+            Some(e) if e.is_for(lang, objection, concerns) => self.last,
+            _ => self
+                .entries
+                .iter()
+                .position(|e| e.is_for(lang, objection, concerns))?,
+        };
+        self.last = found;
+        self.entries.get(found).map(|e| Rc::clone(&e.topic))
+    }
+
+    fn put(&mut self, entry: CachedTopic) {
+        if self.entries.len() < TOPIC_CACHE_ENTRIES {
+            self.last = self.entries.len();
+            self.entries.push(entry);
+        } else if let Some(slot) = self.entries.get_mut(self.oldest) {
+            *slot = entry;
+            self.last = self.oldest;
+            self.oldest = (self.oldest + 1) % TOPIC_CACHE_ENTRIES;
+        }
+    }
+}
+
+thread_local! {
+    static TOPICS: RefCell<TopicCache> = RefCell::default();
+}
+
+/// Content stems of the objection and key concerns, reusing a recent
+/// call's result for the same objection.
 pub(crate) fn topic(rules: &LangRules, objection: Option<&str>, concerns: &[String]) -> Rc<Topic> {
-    LAST_TOPIC.with(|cell| {
-        let mut last = cell.borrow_mut();
-        if let Some(l) = last.as_ref() {
-            if l.lang == rules.lang && l.objection.as_deref() == objection && l.concerns == concerns
-            {
-                return Rc::clone(&l.topic);
-            }
+    TOPICS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if let Some(topic) = cache.get(rules.lang, objection, concerns) {
+            return topic;
         }
         let topic = Rc::new(compute_topic(rules, objection, concerns));
-        *last = Some(LastTopic {
+        cache.put(CachedTopic {
             lang: rules.lang,
             objection: objection.map(str::to_string),
             concerns: concerns.to_vec(),
@@ -115,7 +162,7 @@ thread_local! {
 
 /// Forgets this thread's cached topics and stems.
 pub(crate) fn clear_caches() {
-    LAST_TOPIC.with(|cell| cell.borrow_mut().take());
+    TOPICS.with(|cell| cell.replace(TopicCache::default()));
     STEMS.with(|cell| cell.borrow_mut().iter_mut().for_each(StemMap::clear));
 }
 
@@ -311,5 +358,32 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "only {checked} words checked");
+    }
+
+    #[test]
+    fn interleaved_objections_reuse_their_topics() {
+        let scorer = crate::scoring::Scorer::builtin().unwrap();
+        let rules = scorer.rules(Lang::En);
+        let first = topic(rules, Some("It is too expensive"), &[]);
+        let second = topic(rules, Some("I have no time"), &[]);
+        assert!(Rc::ptr_eq(
+            &first,
+            &topic(rules, Some("It is too expensive"), &[])
+        ));
+        assert!(Rc::ptr_eq(
+            &second,
+            &topic(rules, Some("I have no time"), &[])
+        ));
+        let concern = ["budget".to_string()];
+        assert!(!Rc::ptr_eq(
+            &first,
+            &topic(rules, Some("It is too expensive"), &concern)
+        ));
+        for i in 0..TOPIC_CACHE_ENTRIES {
+            topic(rules, Some(&format!("objection {i}")), &[]);
+        }
+        let again = topic(rules, Some("It is too expensive"), &[]);
+        assert!(!Rc::ptr_eq(&first, &again));
+        assert_eq!(*first, *again);
     }
 }

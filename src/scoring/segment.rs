@@ -40,15 +40,19 @@ pub(crate) struct Segments {
 impl Segments {
     /// Splits the normalised text.
     pub(crate) fn new(norm: &Normalized) -> Segments {
+        // Each mark opens at most one sentence and one clause: sized once,
+        // these never grow.
+        let ranges = norm.marks.len() + 1;
         let mut seg = Segments {
             tokens: Vec::with_capacity(norm.text.len() / 5 + 1),
-            ..Segments::default()
+            sentences: Vec::with_capacity(ranges),
+            clauses: Vec::with_capacity(ranges),
         };
         let bytes = norm.text.as_bytes();
         let mut marks = norm.marks.iter().peekable();
         let (mut clause, mut sentence) = (0u32, 0u32);
         let mut question_of_current = false;
-        let mut questions = Vec::new();
+        let mut questions = Vec::with_capacity(ranges);
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] == b' ' || bytes[i] == b'\'' {

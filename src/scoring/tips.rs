@@ -214,10 +214,14 @@ pub(crate) fn write(
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .unwrap_or(&rules.tips.topic_fallback);
-    choose(card, rubric, ctx)
-        .into_iter()
-        .filter_map(|(id, quote)| rules.tips.render(id, topic, quote.unwrap_or_default()))
-        .collect()
+    // Pushed into a list of the right size: collecting in place reused the
+    // picks' larger buffer and then shrank it, one more reallocation.
+    let picked = choose(card, rubric, ctx);
+    let mut tips = Vec::with_capacity(picked.len());
+    for (id, quote) in picked {
+        tips.extend(rules.tips.render(id, topic, quote.unwrap_or_default()));
+    }
+    tips
 }
 
 /// Appends a quote short enough to sit inside a tip.
