@@ -170,6 +170,19 @@ fn escape(out: &mut Vec<u8>, b: u8) {
 /// Checks eight bytes at a time: a byte-by-byte loop cost as much as
 /// serde_json's escaping.
 fn first_escape(s: &[u8]) -> Option<usize> {
+    let mut chunks = s.chunks_exact(8);
+    for (i, chunk) in (&mut chunks).enumerate() {
+        if let Some(at) = escape_in(chunk) {
+            return Some(i * 8 + at);
+        }
+    }
+    let done = s.len() - chunks.remainder().len();
+    escape_in(chunks.remainder()).map(|at| done + at)
+}
+
+/// Where the first byte to escape is among up to eight bytes, checked as
+/// one word (a short tail is padded with spaces, which need no escape).
+fn escape_in(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
     // Flags the bytes of `x` below `n` (for n <= 128): the classic bit
@@ -177,24 +190,14 @@ fn first_escape(s: &[u8]) -> Option<usize> {
     // a flagged byte), which is all that is read of it.
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
     let zero = |x: u64| below(x, 1);
-    let mut chunks = s.chunks_exact(8);
-    for (i, chunk) in (&mut chunks).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let quote = zero(x ^ (ONES * u64::from(b'"')));
-        let backslash = zero(x ^ (ONES * u64::from(b'\\')));
-        let flags = below(x, 0x20) | quote | backslash;
-        if flags != 0 {
-            return Some(i * 8 + flags.trailing_zeros() as usize / 8);
-        }
-    }
-    let done = s.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        .map(|at| done + at)
+    let mut word = [b' '; 8];
+    let len = bytes.len().min(8);
+    word[..len].copy_from_slice(&bytes[..len]);
+    let x = u64::from_le_bytes(word);
+    let quote = zero(x ^ (ONES * u64::from(b'"')));
+    let backslash = zero(x ^ (ONES * u64::from(b'\\')));
+    let flags = below(x, 0x20) | quote | backslash;
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 
 #[cfg(test)]

@@ -24,6 +24,10 @@ use crate::scoring::{ScoreRequest, Scorer};
 /// piped in alone is answered at once.
 const BLOCK: usize = 64 * 1024;
 
+/// Output bytes a block usually needs per input byte (a scorecard is about
+/// five times its input line).
+const OUTPUT_PER_INPUT: usize = 6;
+
 /// Buffers kept for reuse at most, per pool.
 const POOLED: usize = 64;
 
@@ -186,6 +190,9 @@ fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>,
             return;
         };
         let mut output = pool.take();
+        // Sized once for the whole block: grown line by line, a fresh
+        // buffer was copied over and over while it doubled.
+        output.reserve(block.input.len() * OUTPUT_PER_INPUT);
         for (i, line) in lines_of(&block.input).enumerate() {
             answer_line(scorer, line, block.first_line + i, &mut output);
         }
@@ -253,7 +260,7 @@ fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), Stri
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
-        Some(l) => Some(l.parse::<Lang>().map_err(|e| e.to_string())?),
+        Some(l) => Some(parse_lang(l)?),
         None => None,
     };
     let card = scorer.score(&ScoreRequest {
@@ -263,6 +270,16 @@ fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), Stri
         lang,
     });
     write_card(out, &card, line.id.as_ref()).map_err(|e| format!("cannot encode the result: {e}"))
+}
+
+/// A line's language: the two usual codes without `Lang::from_str`'s
+/// lowercased copy, anything else as `dojo score` reads it.
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    match code {
+        "en" => Ok(Lang::En),
+        "fr" => Ok(Lang::Fr),
+        other => other.parse::<Lang>().map_err(|e| e.to_string()),
+    }
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub(crate) fn diminish(cues: &mut [Cue], decay: f32) {
             .then(a.orig.0.cmp(&b.orig.0))
     });
     // Few distinct ids per answer: a linear list beats hashing.
-    let mut seen: Vec<(CueId, i32)> = Vec::new();
+    let mut seen: Vec<(CueId, i32)> = Vec::with_capacity(cues.len());
     for c in cues.iter_mut() {
         if c.weight == 0.0 {
             continue;

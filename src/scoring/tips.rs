@@ -83,7 +83,7 @@ fn choose<'c>(
     rubric: &Rubric,
     ctx: &TipContext<'_>,
 ) -> Vec<(&'static str, Option<&'c str>)> {
-    let mut picked: Vec<(&'static str, Option<&str>)> = Vec::new();
+    let mut picked: Vec<(&'static str, Option<&str>)> = Vec::with_capacity(3);
     fn add<'q>(
         picked: &mut Vec<(&'static str, Option<&'q str>)>,
         id: &'static str,
