@@ -293,6 +293,10 @@ impl std::fmt::Debug for LangRules {
     }
 }
 
+/// Automaton states this close to the start get a full transition table:
+/// nearly every byte of an answer passes through them.
+const DENSE_DEPTH: usize = 4;
+
 /// Cue ids the code emits itself; lexicon families may not reuse them.
 pub(crate) const STRUCTURAL_IDS: [&str; 13] = [
     "denial",
@@ -490,6 +494,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .dense_depth(DENSE_DEPTH)
         .build(&b.texts)
         .map_err(|e| b.err(0, format!("cannot build the phrase automaton: {e}")))?;
     let norm_set = |v: &[String]| {
