@@ -44,10 +44,24 @@ impl FromStr for Lang {
     type Err = UnknownLang;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_lowercase().as_str() {
-            "en" | "eng" | "english" | "anglais" => Ok(Lang::En),
-            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Ok(Lang::Fr),
-            other => Err(UnknownLang(other.to_string())),
+        const EN: [&str; 4] = ["en", "eng", "english", "anglais"];
+        const FR: [&str; 6] = ["fr", "fra", "fre", "french", "français", "francais"];
+        let s = s.trim();
+        // Compared in place: `dojo score --jsonl` reads a code per line, and
+        // a lowercased copy each time showed in its profile. Only non-ASCII
+        // capitals ("FRANÇAIS") need the full lowercasing.
+        let ascii = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(s));
+        if ascii(&EN) {
+            return Ok(Lang::En);
+        }
+        if ascii(&FR) {
+            return Ok(Lang::Fr);
+        }
+        let lower = s.to_lowercase();
+        if FR.contains(&lower.as_str()) {
+            Ok(Lang::Fr)
+        } else {
+            Err(UnknownLang(lower))
         }
     }
 }

@@ -260,7 +260,7 @@ fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), Stri
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
-        Some(l) => Some(parse_lang(l)?),
+        Some(l) => Some(l.parse::<Lang>().map_err(|e| e.to_string())?),
         None => None,
     };
     let card = scorer.score(&ScoreRequest {
@@ -270,16 +270,6 @@ fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), Stri
         lang,
     });
     write_card(out, &card, line.id.as_ref()).map_err(|e| format!("cannot encode the result: {e}"))
-}
-
-/// A line's language: the two usual codes without `Lang::from_str`'s
-/// lowercased copy, anything else as `dojo score` reads it.
-fn parse_lang(code: &str) -> Result<Lang, String> {
-    match code {
-        "en" => Ok(Lang::En),
-        "fr" => Ok(Lang::Fr),
-        other => other.parse::<Lang>().map_err(|e| e.to_string()),
-    }
 }
 
 #[cfg(test)]

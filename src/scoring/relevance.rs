@@ -225,24 +225,19 @@ fn softens(c: &super::cue::Cue) -> bool {
 /// nobody has time in a rush", "plant managers aren't on LinkedIn, you're
 /// right") agrees with them instead.
 fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::Cue> {
-    let first_softening = found
+    // Once a sentence has taken their side, it and every later one may
+    // negate freely ("fair, nobody has time in a rush").
+    let first_softened = found
         .cues
         .iter()
         .filter(|c| softens(c))
-        .map(|c| c.norm.0)
+        .map(|c| c.sentence)
         .min()
         .unwrap_or(usize::MAX);
-    let mut softened = vec![false; ctx.seg.sentences.len()];
-    for c in found.cues.iter().filter(|c| softens(c)) {
-        if let Some(slot) = softened.get_mut(c.sentence) {
-            *slot = true;
-        }
-    }
     let mut out = Vec::new();
-    for (s, _) in ctx.seg.sentences.iter().enumerate() {
+    for s in 0..ctx.seg.sentences.len().min(first_softened) {
         if ctx.questions.get(s).copied().unwrap_or(false)
             || !on_topic.get(s).copied().unwrap_or(false)
-            || softened.get(s).copied().unwrap_or(false)
         {
             continue;
         }
@@ -251,7 +246,6 @@ fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::C
                 ctx.rules.patterns.get(h.pat).map(|p| p.kind),
                 Some(PatKind::NegBefore | PatKind::NegAfter | PatKind::NegBoth)
             ) && ctx.seg.sentence_of(h.start) == s
-                && h.start < first_softening
         });
         if negator.is_some() {
             let w = ctx.rubric.structural.denial;
