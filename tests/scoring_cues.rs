@@ -655,6 +655,62 @@ const WIDENED: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "À votre place je ferais pareil.", "concession"),
     (Lang::Fr, "C'est un vrai coût.", "validate"),
     (Lang::Fr, "cest normal", "validate"),
+    // Stop 11: mock reasoning, talking down, launch pitches, partial grants.
+    (
+        Lang::En,
+        "Right, because budget just magically shows up.",
+        "sarcasm",
+    ),
+    (Lang::En, "A buyer is a buyer, dude.", "condescension"),
+    (
+        Lang::En,
+        "Maybe do some research before saying that.",
+        "attack",
+    ),
+    (Lang::En, "Sounds like a management problem tbh.", "blame"),
+    (
+        Lang::En,
+        "That's exactly why we offer a premium package.",
+        "pitch",
+    ),
+    (
+        Lang::En,
+        "Sign by Friday and it's yours, if you sign before the 30th.",
+        "closing_push",
+    ),
+    (
+        Lang::En,
+        "That's totally normal for a decision this size.",
+        "validate",
+    ),
+    (Lang::En, "That's a really common story.", "validate"),
+    (Lang::En, "Partly true, yes.", "concession"),
+    (
+        Lang::En,
+        "In the meantime, a pilot plan would give you numbers.",
+        "distinction",
+    ),
+    (
+        Lang::Fr,
+        "C'est peut-être qu'ils ont qqch à cacher.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "On joue clairement pas dans la même cour.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Avec ce raisonnement, rien ne change.",
+        "condescension",
+    ),
+    (Lang::Fr, "On vient de sortir un module vidéo.", "pitch"),
+    (Lang::Fr, "Une partie oui, clairement.", "concession"),
+    (Lang::Fr, "C'est très courant.", "validate"),
+    (Lang::Fr, "Deux clients passent par Zapier.", "example"),
+    (Lang::Fr, "Super stratégie 👏", "sarcasm"),
+    (Lang::Fr, "C'est juste.", "concession"),
 ];
 
 #[test]
@@ -730,6 +786,29 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "contradiction",
     ),
     (Lang::Fr, "Soyons honnêtes, c'est un vrai sujet.", "attack"),
+    // Stop 11: "être honnête" as an aside, "sûr" folded into "sur", "c'est
+    // juste une…" minimising, a story word inside a question.
+    (
+        Lang::Fr,
+        "Après faut être honnête, c'est un vrai budget.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Vous êtes sur quel CRM aujourd'hui ?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::Fr,
+        "C'est juste une question d'habitude.",
+        "concession",
+    ),
+    (Lang::Fr, "Vous imaginez quoi, concrètement ?", "example"),
+    (
+        Lang::En,
+        "How's the current one actually working for your team?",
+        "example",
+    ),
 ];
 
 #[test]
