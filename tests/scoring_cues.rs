@@ -711,6 +711,18 @@ const WIDENED: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "Deux clients passent par Zapier.", "example"),
     (Lang::Fr, "Super stratégie 👏", "sarcasm"),
     (Lang::Fr, "C'est juste.", "concession"),
+    (
+        Lang::En,
+        "Could well be, plant managers live on the floor.",
+        "concession",
+    ),
+    (Lang::En, "What did you expect?", "rhetorical_question"),
+    (Lang::Fr, "Classique.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Pas du tout, on a des clients partout.",
+        "contradiction",
+    ),
 ];
 
 #[test]
@@ -808,6 +820,42 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::En,
         "How's the current one actually working for your team?",
         "example",
+    ),
+    // A phrase that dismisses alone or up front, used inside a clause.
+    (
+        Lang::En,
+        "I'd rather you skip a dashboard you'll never open.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "What did you expect from that programme that never showed up?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::Fr,
+        "Des slides qui collent pas du tout à la réalité du terrain.",
+        "contradiction",
+    ),
+    (
+        Lang::Fr,
+        "Surtout si vous devez justifier la dépense en interne.",
+        "directive",
+    ),
+    (
+        Lang::Fr,
+        "Vous avez visiblement une équipe IT solide.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Qu'est-ce qui les aiderait à la prendre au sérieux ?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::Fr,
+        "Avec 40 comptes, la prospection classique a peu de sens.",
+        "sarcasm",
     ),
 ];
 
