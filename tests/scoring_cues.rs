@@ -723,6 +723,62 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Pas du tout, on a des clients partout.",
         "contradiction",
     ),
+    // Dismissal idioms with no insult in them (blind level-1 answers).
+    (
+        Lang::En,
+        "Maybe if someone had read it, it would have helped.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "And your clients still fax their orders, I suppose?",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Sounds like you didn't brief them properly.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "If you can't explain it in 200 words, maybe the problem isn't LinkedIn.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "Some of us actually work for a living.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Encore aurait-il fallu que quelqu'un le lise.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Ils sont très bien écrits, vos messages, j'imagine.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Ben faut peut-être changer de commerciaux alors.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "C'est peut-être votre réseau le problème, pas LinkedIn.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Ouais ouais, je connais la chanson.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Si vous savez pas choisir vos prestataires, on n'y peut rien.",
+        "attack",
+    ),
 ];
 
 #[test]
@@ -857,6 +913,9 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "Avec 40 comptes, la prospection classique a peu de sens.",
         "sarcasm",
     ),
+    // An empathic guess opens the sentence; the mocking one closes it.
+    (Lang::Fr, "J'imagine que c'est frustrant.", "sarcasm"),
+    (Lang::En, "That must be frustrating, I imagine.", "sarcasm"),
 ];
 
 #[test]
