@@ -34,8 +34,8 @@ pub(crate) type Span = (usize, usize);
 pub(crate) struct Normalized {
     /// Lowercase, folded words separated by single spaces.
     pub text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// For each byte of `text`, the original span it came from.
+    map: Vec<(u32, u32)>,
     /// Sentence and clause boundaries, in text order.
     pub marks: Vec<Mark>,
     /// Words written entirely in capitals (two letters or more): original
@@ -127,13 +127,29 @@ fn fold(c: char, mut emit: impl FnMut(char)) {
     }
 }
 
+/// The original word being read, for the all-capitals check.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Capital letters so far.
+    upper: usize,
+    /// Whether any letter was not a capital (then the count no longer
+    /// matters: most words settle this on their first letter).
+    lower: bool,
+}
+
 /// Builder state for one normalisation pass.
 struct Pass<'a> {
     src: &'a str,
+    /// The text, built as bytes so plain ASCII runs go in with one bulk
+    /// copy instead of a `char` push (and UTF-8 check) each. Only whole
+    /// characters are ever pushed.
+    text: Vec<u8>,
     out: Normalized,
     pending_space: bool,
-    word: Option<(usize, usize, usize, usize)>, // start, end, letters, uppercase
-    bang: Option<(usize, usize, usize, bool)>,  // start, end, count, has '!'
+    word: Option<Word>,
+    bang: Option<(usize, usize, usize, bool)>, // start, end, count, has '!'
     /// Whether to keep the byte map back to the source (phrases need none).
     keep_map: bool,
 }
@@ -146,26 +162,41 @@ impl<'a> Pass<'a> {
 
     /// Writes the single space a run of separators before `at` stands for.
     fn space_before(&mut self, at: usize) {
-        if self.pending_space && !self.out.text.is_empty() {
-            self.push_raw(' ', at, at);
+        if self.pending_space && !self.text.is_empty() {
+            self.text.push(b' ');
+            if self.keep_map {
+                self.out.map.push((at as u32, at as u32));
+            }
         }
         self.pending_space = false;
     }
 
     fn push_raw(&mut self, c: char, start: usize, end: usize) {
-        self.out.text.push(c);
-        if !self.keep_map {
-            return;
+        let mut buf = [0; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        self.text.extend_from_slice(bytes);
+        if self.keep_map {
+            let span = (start as u32, end as u32);
+            self.out
+                .map
+                .extend(std::iter::repeat(span).take(bytes.len()));
         }
-        for _ in 0..c.len_utf8() {
-            self.out.starts.push(start as u32);
-            self.out.ends.push(end as u32);
+    }
+
+    /// Stretches the original span of the last text byte to `end` (a
+    /// combining accent belongs to the letter before it); `only_from`
+    /// limits that to a letter ending exactly there.
+    fn extend_last(&mut self, end: usize, only_from: Option<usize>) {
+        if let Some(last) = self.out.map.last_mut() {
+            if only_from.map_or(true, |at| last.1 as usize == at) {
+                last.1 = end as u32;
+            }
         }
     }
 
     fn mark(&mut self, kind: MarkKind) {
         self.pending_space = true;
-        let at = self.out.text.len();
+        let at = self.text.len();
         if let Some(last) = self.out.marks.last_mut() {
             if last.at == at {
                 last.kind = match (last.kind, kind) {
@@ -186,11 +217,24 @@ impl<'a> Pass<'a> {
 
     /// Closes the current original word, recording it if it was all capitals.
     fn end_word(&mut self) {
-        if let Some((start, end, letters, upper)) = self.word.take() {
-            if letters >= 2 && upper == letters {
-                self.out.caps.push(((start, end), letters));
+        if let Some(w) = self.word.take() {
+            // No small letter means every letter was a capital.
+            if !w.lower && w.upper >= 2 {
+                self.out.caps.push(((w.start, w.end), w.upper));
             }
         }
+    }
+
+    /// The word being read, extended to `end`.
+    fn word_to(&mut self, start: usize, end: usize) -> &mut Word {
+        let w = self.word.get_or_insert(Word {
+            start,
+            end,
+            upper: 0,
+            lower: false,
+        });
+        w.end = end;
+        w
     }
 
     fn track_word(&mut self, c: char, start: usize, end: usize) {
@@ -198,12 +242,12 @@ impl<'a> Pass<'a> {
             self.end_word();
             return;
         }
-        let w = self.word.get_or_insert((start, end, 0, 0));
-        w.1 = end;
+        let w = self.word_to(start, end);
         if c.is_alphabetic() {
-            w.2 += 1;
             if c.is_uppercase() {
-                w.3 += 1;
+                w.upper += 1;
+            } else {
+                w.lower = true;
             }
         }
     }
@@ -229,13 +273,7 @@ impl<'a> Pass<'a> {
 
     /// True if `.` or `,` at `start` sits between two digits (4.8, 1,500).
     fn in_number(&self, start: usize) -> bool {
-        let prev_digit = self
-            .out
-            .text
-            .as_bytes()
-            .last()
-            .is_some_and(u8::is_ascii_digit)
-            && !self.pending_space;
+        let prev_digit = self.text.last().is_some_and(u8::is_ascii_digit) && !self.pending_space;
         let next_digit = self.src[start + 1..]
             .chars()
             .next()
@@ -245,42 +283,59 @@ impl<'a> Pass<'a> {
 
     /// True if a hyphen joins two words (peut-être, one-page).
     fn joins_words(&self, end: usize) -> bool {
-        let prev = self.out.text.chars().next_back();
+        let prev = last_char(&self.text);
         let next = self.src[end..].chars().next();
         !self.pending_space
             && prev.is_some_and(char::is_alphanumeric)
             && next.is_some_and(char::is_alphanumeric)
     }
 
-    /// Copies the run of ASCII letters and digits starting at `start`
-    /// (most of any answer) in one tight loop: no class, no folding, no
-    /// mark, one byte each. Returns where the run ends.
-    fn ascii_run(&mut self, start: usize) -> usize {
+    /// Copies the plain stretch starting at `start` (ASCII letters and
+    /// digits, single spaces between them: most of any answer) in bulk: no
+    /// class, no folding, no mark, and the text and map grow once per
+    /// stretch rather than once per byte or word (word by word, this was
+    /// most of normalising). Returns where the stretch ends.
+    fn plain(&mut self, start: usize) -> usize {
         self.end_bang();
         self.space_before(start);
         let bytes = self.src.as_bytes();
-        let (mut end, mut digits, mut upper) = (start, 0, 0);
-        while let Some(&b) = bytes.get(end) {
-            if b.is_ascii_digit() {
-                digits += 1;
-            } else if b.is_ascii_alphabetic() {
-                upper += usize::from(b < b'a');
-            } else {
-                break;
-            }
-            // `| 0x20` lowers a letter and leaves a digit as it is.
-            self.out.text.push(char::from(b | 0x20));
-            end += 1;
-        }
+        let (end, upper) = plain_stretch(bytes, start);
+        let stretch = &bytes[start..end];
+        // `| 0x20` lowers a letter and leaves a digit or a space as it is.
+        self.text.extend(stretch.iter().map(|&b| b | 0x20));
         if self.keep_map {
-            self.out.starts.extend(start as u32..end as u32);
-            self.out.ends.extend(start as u32 + 1..=end as u32);
+            // A letter maps to itself; a space, as `space_before` writes
+            // it, to the empty span where the next word starts.
+            let map = (start as u32..end as u32)
+                .zip(stretch)
+                .map(|(at, &b)| (at + u32::from(b == b' '), at + 1));
+            self.out.map.extend(map);
         }
-        let w = self.word.get_or_insert((start, end, 0, 0));
-        w.1 = end;
-        w.2 += end - start - digits;
-        w.3 += upper;
+        // Shouting needs two capitals in one word: with fewer in the
+        // stretch, and no word running into it from before or on after it
+        // (accented letters), no word here can be in capitals.
+        let open_after = bytes.get(end).is_some_and(|&b| !b.is_ascii());
+        if upper >= 2 || self.word.is_some() || open_after {
+            self.track_words(start, stretch);
+        }
         end
+    }
+
+    /// Word tracking for a plain stretch at `start`: every word but the
+    /// last ends at its space.
+    fn track_words(&mut self, start: usize, stretch: &[u8]) {
+        let mut at = start;
+        for (i, run) in stretch.split(|&b| b == b' ').enumerate() {
+            if i > 0 {
+                self.end_word();
+            }
+            let w = self.word_to(at, at + run.len());
+            if !w.lower {
+                w.lower = run.iter().any(u8::is_ascii_lowercase);
+                w.upper += run.iter().filter(|b| b.is_ascii_uppercase()).count();
+            }
+            at += run.len() + 1;
+        }
     }
 
     fn step(&mut self, start: usize, c: char) {
@@ -291,11 +346,7 @@ impl<'a> Pass<'a> {
             Class::Skip => {
                 // A combining accent belongs to the letter before it.
                 if is_combining_mark(c) || c == '\u{FE0F}' {
-                    if let Some(last) = self.out.ends.last_mut() {
-                        if *last as usize == start {
-                            *last = end as u32;
-                        }
-                    }
+                    self.extend_last(end, Some(start));
                 }
             }
             Class::Space { newline } => {
@@ -327,11 +378,7 @@ impl<'a> Pass<'a> {
             }
             Class::Apostrophe => self.push_char('\'', start, end),
             Class::Word if c.is_ascii() => self.push_char(c.to_ascii_lowercase(), start, end),
-            Class::Word if is_combining_mark(c) => {
-                if let Some(last) = self.out.ends.last_mut() {
-                    *last = end as u32;
-                }
-            }
+            Class::Word if is_combining_mark(c) => self.extend_last(end, None),
             Class::Word => {
                 for lc in c.to_lowercase() {
                     let mut buf = [char::default(); 4];
@@ -363,10 +410,9 @@ impl Normalized {
         let marks = if keep_map { src.len() / 16 + 4 } else { 0 };
         let mut pass = Pass {
             src,
+            text: Vec::with_capacity(src.len()),
             out: Normalized {
-                text: String::with_capacity(src.len()),
-                starts: Vec::with_capacity(map_len),
-                ends: Vec::with_capacity(map_len),
+                map: Vec::with_capacity(map_len),
                 marks: Vec::with_capacity(marks),
                 ..Normalized::default()
             },
@@ -379,7 +425,7 @@ impl Normalized {
         let mut at = 0;
         while at < bytes.len() {
             if bytes[at].is_ascii_alphanumeric() {
-                at = pass.ascii_run(at);
+                at = pass.plain(at);
             } else if bytes[at] == b' ' {
                 // What `step` does for a plain space, the commonest separator.
                 pass.end_word();
@@ -394,20 +440,24 @@ impl Normalized {
         }
         pass.end_word();
         pass.end_bang();
+        // Only whole characters went in, so the lossy branch is never
+        // taken; it keeps this free of `unsafe`.
+        pass.out.text = String::from_utf8(pass.text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         pass.out
     }
 
     /// The original byte span behind `start..end` of the normalised text.
     pub(crate) fn original(&self, start: usize, end: usize) -> Span {
-        if start >= end || end > self.starts.len() {
+        if start >= end || end > self.map.len() {
             return (0, 0);
         }
-        (self.starts[start] as usize, self.ends[end - 1] as usize)
+        (self.map[start].0 as usize, self.map[end - 1].1 as usize)
     }
 
     /// The normalised byte where original byte `orig` (or what follows it) went.
     pub(crate) fn position_of(&self, orig: usize) -> usize {
-        self.starts.partition_point(|&s| (s as usize) < orig)
+        self.map.partition_point(|&(s, _)| (s as usize) < orig)
     }
 
     /// True if the normalised text has a letter between the normalised
@@ -418,6 +468,31 @@ impl Normalized {
             .get(a..b.max(a))
             .is_some_and(|s| s.chars().any(char::is_alphabetic))
     }
+}
+
+/// Where the plain stretch from `start` (an ASCII letter or digit) ends,
+/// and how many capitals it holds: it runs over letters and digits and on
+/// over each single space with one after it.
+fn plain_stretch(bytes: &[u8], start: usize) -> (usize, usize) {
+    let (mut at, mut upper) = (start, 0);
+    loop {
+        while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
+            upper += usize::from(b.is_ascii_uppercase());
+            at += 1;
+        }
+        let more = bytes.get(at) == Some(&b' ')
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if !more {
+            return (at, upper);
+        }
+        at += 1;
+    }
+}
+
+/// The last character of `text`, which holds whole characters only.
+fn last_char(text: &[u8]) -> Option<char> {
+    let start = text.iter().rposition(|&b| b & 0xC0 != 0x80)?;
+    std::str::from_utf8(&text[start..]).ok()?.chars().next()
 }
 
 /// Normalises a lexicon phrase exactly like an answer, so coaches can write
