@@ -537,6 +537,30 @@ mod tests {
         assert_eq!(words, vec![3, 5]);
     }
 
+    /// The bulk path for plain ASCII stretches must find the same words in
+    /// capitals as the per-character path beside accents, digits, hyphens
+    /// and elisions.
+    #[test]
+    fn capitals_next_to_accents_digits_and_elisions() {
+        let cases: [(&str, &[(&str, usize)]); 7] = [
+            ("C'EST TRÈS GRAVE", &[("EST", 3), ("TRÈS", 4), ("GRAVE", 5)]),
+            ("40ÉÉ et 40EE", &[("40ÉÉ", 2), ("40EE", 2)]),
+            ("ÉCOUTEZ-MOI bien", &[("ÉCOUTEZ", 7), ("MOI", 3)]),
+            ("un CRM À jour", &[("CRM", 3)]),
+            ("ÇA SUFFIT!!", &[("ÇA", 2), ("SUFFIT", 6)]),
+            ("L'ÉQUIPE ok", &[("ÉQUIPE", 6)]),
+            ("QUOIÉ xÉÉ ÉÉx", &[("QUOIÉ", 5)]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, usize)> = Normalized::new(text)
+                .caps
+                .iter()
+                .map(|&((a, b), n)| (&text[a..b], n))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     #[test]
     fn decomposed_accents_stay_inside_the_span() {
         let src = "de\u{301}cu";
