@@ -776,6 +776,34 @@ const WIDENED: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::Fr,
+        "Votre juridique a raison, et je ne vous demanderai rien.",
+        "concession",
+    ),
+    (Lang::Fr, "ah oui je vois, c'est galère", "acknowledge"),
+    (Lang::Fr, "ah oui je vois, c'est galère", "emotion"),
+    (
+        Lang::Fr,
+        "C'est une exigence tout à fait raisonnable.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "C'est bien que vous ayez déjà quelqu'un.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "Un conseil d'ami : ouvrez les yeux.",
+        "condescension",
+    ),
+    (Lang::Fr, "Vos concurrents vous disent merci.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Super, j'ai donc perdu dix minutes avec un intermédiaire.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
         "Si vous savez pas choisir vos prestataires, on n'y peut rien.",
         "attack",
     ),
