@@ -941,6 +941,25 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "Avec 40 comptes, la prospection classique a peu de sens.",
         "sarcasm",
     ),
+    // Dismissal idioms that an empathic answer uses too.
+    (
+        Lang::En,
+        "That sounds like a nightmare to deal with.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "If you can't explain it to your CFO, that's on us.",
+        "attack",
+    ),
+    (Lang::Fr, "Ça doit être un enfer à gérer.", "attack"),
+    (
+        Lang::Fr,
+        "Il faudrait peut-être commencer par un pilote.",
+        "condescension",
+    ),
+    (Lang::Fr, "On travaille avec un intermédiaire.", "attack"),
+    (Lang::Fr, "Bon plan.", "sarcasm"),
     // An empathic guess opens the sentence; the mocking one closes it.
     (Lang::Fr, "J'imagine que c'est frustrant.", "sarcasm"),
     (Lang::En, "That must be frustrating, I imagine.", "sarcasm"),
