@@ -24,6 +24,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 mod assignments;
 pub(crate) mod codec;
@@ -66,6 +67,27 @@ pub struct Store {
     pub(crate) meta: sled::Tree,
 }
 
+/// How long opening waits for a lock that is being released.
+const LOCK_GRACE: Duration = Duration::from_millis(500);
+
+/// The pause between two attempts within [`LOCK_GRACE`].
+const LOCK_RETRY: Duration = Duration::from_millis(25);
+
+/// One attempt at opening the sled database in `path`.
+fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
+    sled::Config::new().path(path).open().map_err(|e| {
+        let reason = e.to_string();
+        if reason.contains("could not acquire lock") {
+            StoreError::Locked(path.to_path_buf())
+        } else {
+            StoreError::Open {
+                path: path.to_path_buf(),
+                reason,
+            }
+        }
+    })
+}
+
 impl fmt::Debug for Store {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
@@ -76,17 +98,19 @@ impl Store {
     /// Opens (creating if needed) the database in directory `path`. Fails
     /// with [`StoreError::Locked`] if another process has it open.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let db = sled::Config::new().path(path).open().map_err(|e| {
-            let reason = e.to_string();
-            if reason.contains("could not acquire lock") {
-                StoreError::Locked(path.to_path_buf())
-            } else {
-                StoreError::Open {
-                    path: path.to_path_buf(),
-                    reason,
+        // sled's background threads can hold the file lock for a moment
+        // after the last handle is dropped, so a reopen in the same process
+        // (a restart, a test) briefly waits instead of failing as "in use".
+        let mut waited = Duration::ZERO;
+        let db = loop {
+            match open_db(path) {
+                Err(StoreError::Locked(_)) if waited < LOCK_GRACE => {
+                    std::thread::sleep(LOCK_RETRY);
+                    waited += LOCK_RETRY;
                 }
+                other => break other?,
             }
-        })?;
+        };
         Self::with_db(db, Some(path.to_path_buf()))
     }
 
