@@ -807,6 +807,85 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Si vous savez pas choisir vos prestataires, on n'y peut rien.",
         "attack",
     ),
+    // Taking in what they said.
+    (
+        Lang::En,
+        "I didn't realise your legal team reviews every post.",
+        "acknowledge",
+    ),
+    (
+        Lang::En,
+        "That's a strong position and I get where it comes from.",
+        "acknowledge",
+    ),
+    (
+        Lang::Fr,
+        "Je ne me rendais pas compte que tout passait par le juridique.",
+        "acknowledge",
+    ),
+    (Lang::Fr, "Ah dsl, je savais pas.", "emotion"),
+    // Mock praise, mocking guesses, explaining the objection away.
+    (Lang::En, "Cold calling, cute.", "sarcasm"),
+    (
+        Lang::En,
+        "Sure, robots will take your meetings too. Can't wait.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Guess you'll just keep paying for it then.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "That's the kind of thing people say about AI.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "GDPR is what people bring up when they want to stall.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "Whoever signed that contract made a mistake.",
+        "blame",
+    ),
+    (
+        Lang::Fr,
+        "La poignée de main et le petit café, très moderne.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Les cacher pour qu'ils ne partent pas. Brillant.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Des commerciaux qui refusent de vendre, c'est original comme concept.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Personne ne vous demande de danser sur TikTok. Faudrait suivre un peu.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Les deux autres avaient compris avant vous.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Vu comment vous en parlez, ça ne m'étonne pas.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Vous êtes juriste ou commercial, au juste ?",
+        "rhetorical_question",
+    ),
 ];
 
 #[test]
@@ -963,6 +1042,38 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
     // An empathic guess opens the sentence; the mocking one closes it.
     (Lang::Fr, "J'imagine que c'est frustrant.", "sarcasm"),
     (Lang::En, "That must be frustrating, I imagine.", "sarcasm"),
+    // Laughing with them, praise that is no whole clause, an explanation.
+    (
+        Lang::En,
+        "Haha honestly same, role-play is awkward. What do they hate about it?",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Haha pareil, les jeux de rôle c'est gênant.",
+        "sarcasm",
+    ),
+    (Lang::En, "That's a cute idea for a pilot.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Votre approche est très moderne, et c'est une force.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Brillant travail de votre équipe sur ce salon.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "It's normal to hesitate when you don't understand how the data is used.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "C'est normal d'hésiter quand on ne comprend pas comment les données sont utilisées.",
+        "condescension",
+    ),
 ];
 
 #[test]

@@ -395,6 +395,60 @@ fn a_negation_that_grants_their_point_is_no_denial() {
 }
 
 #[test]
+fn the_speaker_declining_to_push_is_no_denial_but_an_opinion_is() {
+    let s = scorer();
+    let with = |answer: &str| {
+        s.score(&ScoreRequest {
+            answer,
+            objection: Some("We're locked into a contract with another vendor until next year."),
+            lang: Some(Lang::En),
+            ..ScoreRequest::default()
+        })
+    };
+    let restraint = with("A contract is a contract, and I'm not going to suggest you break it.");
+    assert!(!restraint.has_cue("denial"), "{:?}", restraint.cues);
+    let opinion = with("I don't think a contract with them changes anything.");
+    assert!(opinion.has_cue("denial"), "{:?}", opinion.cues);
+    let fr = s.score(&ScoreRequest {
+        answer: "Le terrain, c'est votre ADN, et je ne viens pas vous dire le contraire.",
+        objection: Some("Chez nous, tout se joue au relationnel, sur le terrain."),
+        lang: Some(Lang::Fr),
+        ..ScoreRequest::default()
+    });
+    assert!(!fr.has_cue("denial"), "{:?}", fr.cues);
+}
+
+#[test]
+fn an_opening_about_their_situation_then_an_open_question_reflects() {
+    let s = scorer();
+    let with = |answer: &str, objection: &str, lang: Lang| {
+        s.score(&ScoreRequest {
+            answer,
+            objection: Some(objection),
+            lang: Some(lang),
+            ..ScoreRequest::default()
+        })
+    };
+    // None of the objection's words, yet it validates before exploring.
+    let card = with(
+        "A freeze puts you in an awkward spot, especially if the need is still there. \
+         What would have to happen for this kind of project to make next year's list?",
+        "Our budget is frozen until next year.",
+        Lang::En,
+    );
+    assert!(card.has_cue("reflection"), "{:?}", card.cues);
+    assert_eq!(card.level.number(), 4, "{:?}", card.cues);
+    // A bare "OK" before a question restates nothing.
+    let bare = with(
+        "D'accord. Il rouvre à quel moment, votre budget ?",
+        "Le budget formation est bouclé pour cette année.",
+        Lang::Fr,
+    );
+    assert!(!bare.has_cue("reflection"), "{:?}", bare.cues);
+    assert_eq!(bare.level.number(), 3, "{:?}", bare.cues);
+}
+
+#[test]
 fn a_gapped_phrase_stays_inside_its_clause() {
     let s = scorer();
     // "one. What does your team" once read as the example "one _ team",

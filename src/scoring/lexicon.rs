@@ -116,6 +116,10 @@ struct NegationSpec {
     after: Vec<Spanned<String>>,
     #[serde(default)]
     after_window: usize,
+    #[serde(default)]
+    speaker: Vec<String>,
+    #[serde(default)]
+    opinion: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -277,6 +281,12 @@ pub(crate) struct LangRules {
     /// Words of the speaker ("I", "we", "our"): a sentence about oneself
     /// reflects nothing.
     pub me: WordSet,
+    /// Subjects that make a negation the speaker's own ("I won't ask you
+    /// to"): it declines to push rather than denies the objection.
+    pub neg_speaker: WordSet,
+    /// Verbs that turn such a negation back into disagreement ("I don't
+    /// think so", "je ne vois pas pourquoi").
+    pub neg_opinion: WordSet,
     pub stemmer: Stemmer,
     pub tips: super::tips::Templates,
     pub detect_words: Vec<String>,
@@ -513,6 +523,8 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         stopwords: norm_set(&raw.words.stopwords),
         you: norm_set(&raw.words.you),
         me: norm_set(&raw.words.me),
+        neg_speaker: norm_set(&raw.negation.speaker),
+        neg_opinion: norm_set(&raw.negation.opinion),
         stemmer: Stemmer::create(match lang {
             Lang::En => Algorithm::English,
             Lang::Fr => Algorithm::French,

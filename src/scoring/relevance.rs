@@ -21,6 +21,10 @@ const MAX_REFLECTION_WORDS: usize = 20;
 /// An opening sentence without "you" reflects only if this short.
 const MAX_OPENING_WORDS: usize = 12;
 
+/// Fewest words of an opening that reflects without the objection's own
+/// words: "D'accord." or "Good to hear." restates nothing.
+const MIN_OPENING_WORDS: usize = 5;
+
 /// The objection's content stems; `true` marks a key concern's stem.
 pub(crate) type Topic = Vec<(String, bool)>;
 
@@ -246,6 +250,7 @@ fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::C
                 ctx.rules.patterns.get(h.pat).map(|p| p.kind),
                 Some(PatKind::NegBefore | PatKind::NegAfter | PatKind::NegBoth)
             ) && ctx.seg.sentence_of(h.start) == s
+                && !speaker_negates(ctx, h.start)
         });
         if negator.is_some() {
             let w = ctx.rubric.structural.denial;
@@ -253,6 +258,37 @@ fn denials(ctx: &Ctx<'_>, found: &Found, on_topic: &[bool]) -> Vec<super::cue::C
         }
     }
     out
+}
+
+/// Words before a negator that can still hold its subject ("je ne vous le
+/// demanderai pas": the subject is three words back).
+const SUBJECT_WINDOW: usize = 3;
+
+/// Words after a negator that can hold an opinion verb ("I really don't
+/// think", "je ne vois vraiment pas").
+const OPINION_WINDOW: usize = 2;
+
+/// Whether the negator at `pos` is the speaker declining to push ("I
+/// wouldn't ask you to", "je ne viens pas vous dire le contraire"): that
+/// denies nothing the prospect said, unless it is an opinion ("I don't
+/// think so", "je ne vois pas pourquoi").
+fn speaker_negates(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let at = ctx.seg.token_at(pos);
+    let Some(clause) = ctx.seg.tokens.get(at).map(|t| t.clause) else {
+        return false;
+    };
+    let words = |range: &[super::segment::Token]| {
+        range
+            .iter()
+            .filter(|t| t.clause == clause)
+            .flat_map(|t| ctx.norm.text[t.start..t.end].split('\''))
+            .collect::<Vec<_>>()
+    };
+    let before = words(&ctx.seg.tokens[at.saturating_sub(SUBJECT_WINDOW)..at]);
+    let end = (at + 1 + OPINION_WINDOW).min(ctx.seg.tokens.len());
+    let after = words(ctx.seg.tokens.get(at..end).unwrap_or_default());
+    before.iter().any(|w| ctx.rules.neg_speaker.contains(*w))
+        && !after.iter().any(|w| ctx.rules.neg_opinion.contains(*w))
 }
 
 /// Adds on-topic, key-concern, reflection and denial cues.
@@ -291,8 +327,20 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
             add.push(ctx.structural(kind, (t.start, t.end), kind.weight(ctx.rubric)));
         }
     }
+    // An opening statement that answers with their situation, then an open
+    // question about it ("A freeze puts you in an awkward spot. What would
+    // have to happen…?"), validates before exploring even in other words
+    // than the objection's.
+    let asks_open = found
+        .cues
+        .iter()
+        .any(|c| c.sentence > 0 && c.id == super::cue::CueId::Structural(Structural::OpenQuestion));
     for (s, sent) in ctx.seg.sentences.iter().enumerate() {
-        if !sentence_hits[s] || hostile[s] || ctx.questions.get(s).copied().unwrap_or(false) {
+        let opens = s == 0 && asks_open && sent.end - sent.first >= MIN_OPENING_WORDS;
+        if !(sentence_hits[s] || opens)
+            || hostile[s]
+            || ctx.questions.get(s).copied().unwrap_or(false)
+        {
             continue;
         }
         let words = || {
