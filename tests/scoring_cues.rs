@@ -886,6 +886,13 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Vous êtes juriste ou commercial, au juste ?",
         "rhetorical_question",
     ),
+    (
+        Lang::Fr,
+        "L'image de la boîte, ce n'est pas un sujet léger.",
+        "validate",
+    ),
+    (Lang::En, "That's no small decision.", "validate"),
+    (Lang::En, "Sounds like a new excuse to me.", "attack"),
 ];
 
 #[test]
@@ -1063,6 +1070,17 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "Brillant travail de votre équipe sur ce salon.",
         "sarcasm",
+    ),
+    // Praise that mocks their results; gravity granted, not denied.
+    (
+        Lang::Fr,
+        "Remarquez, ça se voit déjà dans vos chiffres.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "L'image de la boîte, ce n'est pas un sujet léger.",
+        "contradiction",
     ),
     (
         Lang::En,
