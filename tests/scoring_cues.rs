@@ -330,13 +330,14 @@ const CASES: &[(Lang, &str, Option<&str>, &str)] = &[
     ),
     (
         Lang::En,
-        "Your time is precious to them.",
+        // A reflection leads somewhere: here, to a question.
+        "Your time is precious to them. What would make this worth it?",
         Some("I don't have time."),
         "reflection",
     ),
     (
         Lang::Fr,
-        "Votre temps est compté.",
+        "Votre temps est compté. Qu'est-ce qui rendrait ça utile ?",
         Some("Je n'ai pas le temps."),
         "reflection",
     ),

@@ -449,6 +449,27 @@ fn an_opening_about_their_situation_then_an_open_question_reflects() {
 }
 
 #[test]
+fn a_restatement_that_leads_nowhere_is_no_reflection() {
+    let s = scorer();
+    let with = |answer: &str| {
+        s.score(&ScoreRequest {
+            answer,
+            objection: Some("Ça met des mois avant de donner le moindre résultat."),
+            lang: Some(Lang::Fr),
+            ..ScoreRequest::default()
+        })
+    };
+    let retort = with("Si vous voulez des résultats en une semaine, essayez le loto.");
+    assert!(!retort.has_cue("reflection"), "{:?}", retort.cues);
+    // The same restatement followed by a question does reflect.
+    let engaged = with(
+        "Vous voulez des résultats rapides, vos commerciaux aussi. \
+         Qu'est-ce qui vous permettrait de juger au bout d'un mois ?",
+    );
+    assert!(engaged.has_cue("reflection"), "{:?}", engaged.cues);
+}
+
+#[test]
 fn a_gapped_phrase_stays_inside_its_clause() {
     let s = scorer();
     // "one. What does your team" once read as the example "one _ team",

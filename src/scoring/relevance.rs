@@ -335,7 +335,23 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
         .cues
         .iter()
         .any(|c| c.sentence > 0 && c.id == super::cue::CueId::Structural(Structural::OpenQuestion));
+    // A restatement that leads nowhere (no question, no acknowledgment, no
+    // reframe anywhere) is no reflection: "Si vous voulez des résultats en
+    // une semaine, essayez le loto."
+    let engages = found.cues.iter().any(|c| {
+        c.weight > 0.0
+            && matches!(
+                c.dim,
+                Dimension::Acknowledgment
+                    | Dimension::Concession
+                    | Dimension::Exploration
+                    | Dimension::Reframe
+            )
+    });
     for (s, sent) in ctx.seg.sentences.iter().enumerate() {
+        if !engages {
+            break;
+        }
         let opens = s == 0 && asks_open && sent.end - sent.first >= MIN_OPENING_WORDS;
         if !(sentence_hits[s] || opens)
             || hostile[s]
