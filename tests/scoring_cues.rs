@@ -894,6 +894,90 @@ const WIDENED: &[(Lang, &str, &str)] = &[
     ),
     (Lang::En, "That's no small decision.", "validate"),
     (Lang::En, "Sounds like a new excuse to me.", "attack"),
+    // Contempt from batch N's wording.
+    (
+        Lang::En,
+        "Ah yes, the famous 'we're different' speech.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "There's always a reorg, isn't there? Convenient.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "So you hired the cheapest agency and you're surprised?",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Impossible for you. Others manage just fine.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "Maybe it's time somebody told your CEO.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "Sounds like your legal team just enjoys saying no.",
+        "blame",
+    ),
+    (Lang::En, "Sounds like it left a bad taste.", "emotion"),
+    (
+        Lang::En,
+        "How about we skip him and I set up a demo with your sales manager?",
+        "closing_push",
+    ),
+    (
+        Lang::Fr,
+        "Dix ans, et toujours au téléphone avec moi. Comme quoi.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Tout le monde croit que son métier est unique. Spoiler : non.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Encore un qui achète de la formation au prix du papier.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Si vous pensez ça, je comprends mieux pourquoi vous perdez des marchés.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Bien sûr. Et je suppose que vos commerciaux sont très particuliers ?",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Ah, vous êtes du genre à vouloir tout gratuit.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "On se rappelle quand vous aurez un peu grandi.",
+        "condescension",
+    ),
+    (Lang::Fr, "Vous me traitez de menteur, en fait ?", "blame"),
+    (
+        Lang::Fr,
+        "Franchement, vous êtes à côté de la plaque.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Chaque métier a ses codes, c'est sûr.",
+        "concession",
+    ),
+    (Lang::Fr, "C'est sûr, notre méthode marche.", "certainty"),
 ];
 
 #[test]
@@ -1092,6 +1176,32 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "C'est normal d'hésiter quand on ne comprend pas comment les données sont utilisées.",
         "condescension",
+    ),
+    // Granting their point at the end of a sentence; ourselves, not them.
+    (
+        Lang::Fr,
+        "Chaque métier a ses codes, c'est sûr.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "Pour éviter un chiffre à côté de la plaque, parlons de votre projet.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Vous vendre un deuxième outil, ce serait absurde.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "Selling you a second tool would be absurd.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Je suppose que vous avez déjà comparé quelques offres ?",
+        "sarcasm",
     ),
 ];
 

@@ -4,7 +4,7 @@
 //! negator "no").
 
 use super::lexicon::{GapGroup, LangRules, PatKind};
-use super::normalize::Mark;
+use super::normalize::{Mark, MarkKind};
 
 /// A phrase found in the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +130,17 @@ fn clause_end(marks: &[Mark], at: usize, text_len: usize) -> usize {
     marks.get(next).map_or(text_len, |m| m.at)
 }
 
+/// Whether a sentence ends inside `start..end`: the haystack has no
+/// punctuation, so "Bien sûr. Et je parie…" also reads as the phrase "bien
+/// sûr et", which must not hide the real one.
+fn crosses_sentence(marks: &[Mark], start: usize, end: usize) -> bool {
+    let first = marks.partition_point(|m| m.at <= start);
+    marks[first..]
+        .iter()
+        .take_while(|m| m.at < end)
+        .any(|m| matches!(m.kind, MarkKind::Sentence { .. }))
+}
+
 /// All whole-word, outermost matches in text order; `marks` are the text's
 /// sentence and clause boundaries, in order.
 pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
@@ -152,7 +163,7 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
             None if p.prefix => head_end + word_rest(&text[head_end..]),
             None => head_end,
         };
-        (start < end).then_some(Hit { pat, start, end })
+        (start < end && !crosses_sentence(marks, start, end)).then_some(Hit { pat, start, end })
     }));
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     outermost(rules, &mut hits);
