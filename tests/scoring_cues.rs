@@ -978,6 +978,32 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "concession",
     ),
     (Lang::Fr, "C'est sûr, notre méthode marche.", "certainty"),
+    // Client stories opened by their trade; agreement said outright.
+    (
+        Lang::En,
+        "An engineering firm in exactly this spot booked 22 meetings.",
+        "example",
+    ),
+    (
+        Lang::En,
+        "Fair point. A telecom client used its reorg to reconnect.",
+        "example",
+    ),
+    (
+        Lang::Fr,
+        "Dans une ESN qui payait 20 licences, six commerciaux l'ouvraient.",
+        "example",
+    ),
+    (
+        Lang::En,
+        "Completely agree that posting whatever isn't an option.",
+        "concession",
+    ),
+    (
+        Lang::En,
+        "Quite right, one badly worded post can cost a deal.",
+        "concession",
+    ),
 ];
 
 #[test]
@@ -1202,6 +1228,17 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "Je suppose que vous avez déjà comparé quelques offres ?",
         "sarcasm",
+    ),
+    // A trade named in passing is no story.
+    (
+        Lang::En,
+        "We're a small company and proud of it.",
+        "example",
+    ),
+    (
+        Lang::En,
+        "That price is quite right for a small team.",
+        "concession",
     ),
 ];
 
