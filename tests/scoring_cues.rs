@@ -1004,6 +1004,53 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Quite right, one badly worded post can cost a deal.",
         "concession",
     ),
+    // French from batch O's wording.
+    (
+        Lang::Fr,
+        "C'est une question que je trouve saine.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "Le terrain, ça ne se remplace pas, là-dessus on est d'accord.",
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "Traiter tout ça doit épuiser l'équipe.",
+        "emotion",
+    ),
+    (
+        Lang::Fr,
+        "Trop de leads, le pauvre. Vous voulez un mouchoir ?",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Une équipe qui vit encore dans les années 90.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Par contre l'offre s'arrête vendredi, ce serait dommage de la rater.",
+        "closing_push",
+    ),
+    (Lang::Fr, "Nos chiffres parlent d'eux-mêmes.", "certainty"),
+    (
+        Lang::Fr,
+        "Le contact direct marche le mieux, c'est clair.",
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "Ce profil existe, je ne le nie pas.",
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "C'est une situation que beaucoup vous envieraient.",
+        "validate",
+    ),
 ];
 
 #[test]
@@ -1240,6 +1287,9 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "That price is quite right for a small team.",
         "concession",
     ),
+    // Regret brandished to press; agreement asked for.
+    (Lang::Fr, "Ce serait dommage de la rater.", "emotion"),
+    (Lang::Fr, "On est d'accord pour mardi ?", "concession"),
 ];
 
 #[test]
