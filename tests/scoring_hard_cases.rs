@@ -26,6 +26,16 @@ fn fr(s: &Scorer, answer: &str) -> ScoreCard {
     })
 }
 
+/// `answer` scored as the reply to `objection`.
+fn reply(s: &Scorer, lang: Lang, objection: &str, answer: &str) -> ScoreCard {
+    s.score(&ScoreRequest {
+        answer,
+        objection: Some(objection),
+        lang: Some(lang),
+        ..ScoreRequest::default()
+    })
+}
+
 #[test]
 fn negation_cancels_an_acknowledgment() {
     let s = scorer();
@@ -363,14 +373,7 @@ fn a_denial_is_no_reflection_of_their_concern() {
 #[test]
 fn a_negation_that_grants_their_point_is_no_denial() {
     let s = scorer();
-    let with = |answer: &str, objection: &str, lang: Lang| {
-        s.score(&ScoreRequest {
-            answer,
-            objection: Some(objection),
-            lang: Some(lang),
-            ..ScoreRequest::default()
-        })
-    };
+    let with = |answer: &str, objection: &str, lang: Lang| reply(&s, lang, objection, answer);
     // The concession comes after the negation, in the same sentence.
     let granted = with(
         "Liker des posts toute la journée, t'as raison, aucun intérêt.",
@@ -397,38 +400,34 @@ fn a_negation_that_grants_their_point_is_no_denial() {
 #[test]
 fn the_speaker_declining_to_push_is_no_denial_but_an_opinion_is() {
     let s = scorer();
-    let with = |answer: &str| {
-        s.score(&ScoreRequest {
-            answer,
-            objection: Some("We're locked into a contract with another vendor until next year."),
-            lang: Some(Lang::En),
-            ..ScoreRequest::default()
-        })
-    };
-    let restraint = with("A contract is a contract, and I'm not going to suggest you break it.");
+    let contract = "We're locked into a contract with another vendor until next year.";
+    let restraint = reply(
+        &s,
+        Lang::En,
+        contract,
+        "A contract is a contract, and I'm not going to suggest you break it.",
+    );
     assert!(!restraint.has_cue("denial"), "{:?}", restraint.cues);
-    let opinion = with("I don't think a contract with them changes anything.");
+    let opinion = reply(
+        &s,
+        Lang::En,
+        contract,
+        "I don't think a contract with them changes anything.",
+    );
     assert!(opinion.has_cue("denial"), "{:?}", opinion.cues);
-    let fr = s.score(&ScoreRequest {
-        answer: "Le terrain, c'est votre ADN, et je ne viens pas vous dire le contraire.",
-        objection: Some("Chez nous, tout se joue au relationnel, sur le terrain."),
-        lang: Some(Lang::Fr),
-        ..ScoreRequest::default()
-    });
+    let fr = reply(
+        &s,
+        Lang::Fr,
+        "Chez nous, tout se joue au relationnel, sur le terrain.",
+        "Le terrain, c'est votre ADN, et je ne viens pas vous dire le contraire.",
+    );
     assert!(!fr.has_cue("denial"), "{:?}", fr.cues);
 }
 
 #[test]
 fn an_opening_about_their_situation_then_an_open_question_reflects() {
     let s = scorer();
-    let with = |answer: &str, objection: &str, lang: Lang| {
-        s.score(&ScoreRequest {
-            answer,
-            objection: Some(objection),
-            lang: Some(lang),
-            ..ScoreRequest::default()
-        })
-    };
+    let with = |answer: &str, objection: &str, lang: Lang| reply(&s, lang, objection, answer);
     // None of the objection's words, yet it validates before exploring.
     let card = with(
         "A freeze puts you in an awkward spot, especially if the need is still there. \
@@ -451,18 +450,19 @@ fn an_opening_about_their_situation_then_an_open_question_reflects() {
 #[test]
 fn a_restatement_that_leads_nowhere_is_no_reflection() {
     let s = scorer();
-    let with = |answer: &str| {
-        s.score(&ScoreRequest {
-            answer,
-            objection: Some("Ça met des mois avant de donner le moindre résultat."),
-            lang: Some(Lang::Fr),
-            ..ScoreRequest::default()
-        })
-    };
-    let retort = with("Si vous voulez des résultats en une semaine, essayez le loto.");
+    let slow = "Ça met des mois avant de donner le moindre résultat.";
+    let retort = reply(
+        &s,
+        Lang::Fr,
+        slow,
+        "Si vous voulez des résultats en une semaine, essayez le loto.",
+    );
     assert!(!retort.has_cue("reflection"), "{:?}", retort.cues);
     // The same restatement followed by a question does reflect.
-    let engaged = with(
+    let engaged = reply(
+        &s,
+        Lang::Fr,
+        slow,
         "Vous voulez des résultats rapides, vos commerciaux aussi. \
          Qu'est-ce qui vous permettrait de juger au bout d'un mois ?",
     );
