@@ -1051,6 +1051,59 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "C'est une situation que beaucoup vous envieraient.",
         "validate",
     ),
+    // Contempt from batch P's wording.
+    (
+        Lang::En,
+        "So the strategy is to copy your competitors. Very innovative.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Oh no, not an influencer! However did you survive?",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "I'm not sure you understand your own market.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "That's the kind of thinking that keeps small businesses small.",
+        "condescension",
+    ),
+    (Lang::En, "No wonder your numbers are flat.", "blame"),
+    (
+        Lang::Fr,
+        "Vous devez être très populaire, dites donc.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Ça explique peut-être pas mal de choses.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Les PME familiales, toujours les dernières à comprendre.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Vous êtes leur patron ou leur nounou ?",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Avec une mentalité pareille, rien ne bougera.",
+        "condescension",
+    ),
+    (Lang::Fr, "Pas étonnant que vos chiffres stagnent.", "blame"),
+    (
+        Lang::Fr,
+        "Continuez les salons pendant que vos concurrents signent.",
+        "closing_push",
+    ),
 ];
 
 #[test]
@@ -1290,6 +1343,13 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
     // Regret brandished to press; agreement asked for.
     (Lang::Fr, "Ce serait dommage de la rater.", "emotion"),
     (Lang::Fr, "On est d'accord pour mardi ?", "concession"),
+    // "No wonder" about their feelings still validates.
+    (
+        Lang::Fr,
+        "Pas étonnant que vous hésitiez après ça.",
+        "blame",
+    ),
+    (Lang::En, "No wonder you're wary after that.", "blame"),
 ];
 
 #[test]
