@@ -1104,6 +1104,67 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Continuez les salons pendant que vos concurrents signent.",
         "closing_push",
     ),
+    (
+        Lang::Fr,
+        "Entre les faux coachs et le reste, je vois d'où vient l'impression.",
+        "acknowledge",
+    ),
+    (
+        Lang::Fr,
+        "Pour vous, c'est de l'esbroufe, et on peut le comprendre.",
+        "acknowledge",
+    ),
+    (
+        Lang::Fr,
+        "Vous ne voulez pas vous imposer, et c'est tout à votre honneur.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "Doubler, c'est énorme, normal que ça passe mal.",
+        "validate",
+    ),
+    (Lang::Fr, "Et justement, on a un pack PME à 990 €.", "pitch"),
+    (
+        Lang::Fr,
+        "Oui, enfin, c'est ce que les gens disaient des sites web en 2000.",
+        "contradiction",
+    ),
+    (
+        Lang::Fr,
+        "Vous n'avez pas le temps, sérieux ?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::En,
+        "You want to protect them, and that's to your credit.",
+        "validate",
+    ),
+    (
+        Lang::En,
+        "That must make the off-season feel long.",
+        "emotion",
+    ),
+    (
+        Lang::En,
+        "Totally with you. Now, about pricing, we have three tiers.",
+        "pitch",
+    ),
+    (
+        Lang::En,
+        "Meanwhile I'll send over the contract and lock today's price.",
+        "closing_push",
+    ),
+    (
+        Lang::En,
+        "Seasonal or not, that's just how sales works.",
+        "condescension",
+    ),
+    (
+        Lang::En,
+        "That's what people said about email.",
+        "contradiction",
+    ),
 ];
 
 #[test]
@@ -1350,6 +1411,12 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "blame",
     ),
     (Lang::En, "No wonder you're wary after that.", "blame"),
+    // "Sérieux" as a goal, not the mocking "Sérieux ?".
+    (
+        Lang::Fr,
+        "Qu'est-ce que vous attendez pour que ça devienne sérieux ?",
+        "rhetorical_question",
+    ),
 ];
 
 #[test]
