@@ -3,6 +3,11 @@
 //! `extra.jsonl` holds 493 more answers to 89 other objections, written and
 //! labelled by the scorer's author against the rubric (not by the coach who
 //! labelled the dev set): it guards the wording the dev set does not cover.
+//! `proxy.jsonl` holds 800 answers to 80 more objections, written blind (by
+//! writers who saw only the rubric and the dev set, never the scorer) in the
+//! dev set's style, as stand-ins for the held-out set. Each batch was scored
+//! unseen before its misses shaped any rule, so it now guards against rules
+//! that fit one batch and break the others.
 
 use objection_dojo::scoring::eval::{evaluate, EvalItem};
 use objection_dojo::scoring::{Level, ScoreRequest, Scorer};
@@ -10,6 +15,7 @@ use objection_dojo::Lang;
 
 const DEV: &str = include_str!("data/eval/dev.jsonl");
 const EXTRA: &str = include_str!("data/eval/extra.jsonl");
+const PROXY: &str = include_str!("data/eval/proxy.jsonl");
 
 #[derive(serde::Deserialize)]
 struct Row {
@@ -70,4 +76,11 @@ fn extra_set_agreement_holds_per_language() {
     let items = items(EXTRA);
     assert_eq!(items.len(), 493);
     assert_agreement(&items, 0.9);
+}
+
+#[test]
+fn proxy_set_agreement_holds_per_language() {
+    let items = items(PROXY);
+    assert_eq!(items.len(), 800);
+    assert_agreement(&items, 0.85);
 }
