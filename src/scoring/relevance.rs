@@ -9,7 +9,7 @@ use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use super::card::Dimension;
-use super::cue::{Ctx, Structural};
+use super::cue::{Ctx, CueId, Structural};
 use super::lexical::Found;
 use super::lexicon::{Fnv, LangRules, PatKind};
 use super::normalize::normalize_phrase;
@@ -291,54 +291,12 @@ fn speaker_negates(ctx: &Ctx<'_>, pos: usize) -> bool {
         && !after.iter().any(|w| ctx.rules.neg_opinion.contains(*w))
 }
 
-/// Adds on-topic, key-concern, reflection and denial cues.
-pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
-    if topic.is_empty() {
-        return;
-    }
-    let matches = topic_tokens(ctx, topic);
-    let sentence = |i: usize| ctx.seg.tokens[i].sentence as usize;
-    let mut on_topic = vec![false; ctx.seg.sentences.len()];
-    for &(i, _) in &matches {
-        on_topic[sentence(i)] = true;
-    }
-    let denied = denials(ctx, found, &on_topic);
-    // Echoing their words while attacking or contradicting them is no
-    // engagement with the topic.
-    let hostile = ctx.negative_sentences(&found.cues);
-    let defensive = hostile.iter().any(|h| *h);
-    let mut seen = vec![false; topic.len()];
-    let mut sentence_hits = vec![false; ctx.seg.sentences.len()];
-    let mut add = Vec::new();
-    for &(i, k) in &matches {
-        let s = sentence(i);
-        if hostile[s] {
-            continue;
-        }
-        sentence_hits[s] = true;
-        if !seen[k] {
-            seen[k] = true;
-            let kind = if topic[k].1 {
-                Structural::KeyConcern
-            } else {
-                Structural::OnTopic
-            };
-            let t = ctx.seg.tokens[i];
-            add.push(ctx.structural(kind, (t.start, t.end), kind.weight(ctx.rubric)));
-        }
-    }
-    // An opening statement that answers with their situation, then an open
-    // question about it ("A freeze puts you in an awkward spot. What would
-    // have to happen…?"), validates before exploring even in other words
-    // than the objection's.
-    let asks_open = found
-        .cues
-        .iter()
-        .any(|c| c.sentence > 0 && c.id == super::cue::CueId::Structural(Structural::OpenQuestion));
-    // A restatement that leads nowhere (no question, no acknowledgment, no
-    // reframe anywhere) is no reflection: "Si vous voulez des résultats en
-    // une semaine, essayez le loto."
-    let engages = found.cues.iter().any(|c| {
+/// Whether the answer goes anywhere: a question, an acknowledgment, a
+/// concession or a reframe. A restatement in an answer that does none of
+/// these is no reflection: "Si vous voulez des résultats en une semaine,
+/// essayez le loto."
+fn engages(cues: &[super::cue::Cue]) -> bool {
+    cues.iter().any(|c| {
         c.weight > 0.0
             && matches!(
                 c.dim,
@@ -347,11 +305,33 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
                     | Dimension::Exploration
                     | Dimension::Reframe
             )
-    });
+    })
+}
+
+/// Short statements that restate their concern: about them, on their topic
+/// (or opening before an open question), not hostile, not a reframe's
+/// evidence and not a denial.
+fn reflections(
+    ctx: &Ctx<'_>,
+    found: &Found,
+    sentence_hits: &[bool],
+    hostile: &[bool],
+    denied: &[super::cue::Cue],
+) -> Vec<super::cue::Cue> {
+    if !engages(&found.cues) {
+        return Vec::new();
+    }
+    let defensive = hostile.iter().any(|h| *h);
+    // An opening statement that answers with their situation, then an open
+    // question about it ("A freeze puts you in an awkward spot. What would
+    // have to happen…?"), validates before exploring even in other words
+    // than the objection's.
+    let asks_open = found
+        .cues
+        .iter()
+        .any(|c| c.sentence > 0 && c.id == CueId::Structural(Structural::OpenQuestion));
+    let mut out = Vec::new();
     for (s, sent) in ctx.seg.sentences.iter().enumerate() {
-        if !engages {
-            break;
-        }
         let opens = s == 0 && asks_open && sent.end - sent.first >= MIN_OPENING_WORDS;
         if !(sentence_hits[s] || opens)
             || hostile[s]
@@ -383,9 +363,48 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
         let denies = denied.iter().any(|c| c.sentence == s);
         if (addresses_them || opens_on_them) && short && !reframes && !denies {
             let w = ctx.rubric.structural.reflection;
-            add.push(ctx.structural(Structural::Reflection, ctx.sentence_span(s), w));
+            out.push(ctx.structural(Structural::Reflection, ctx.sentence_span(s), w));
         }
     }
+    out
+}
+
+/// Adds on-topic, key-concern, reflection and denial cues.
+pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
+    if topic.is_empty() {
+        return;
+    }
+    let matches = topic_tokens(ctx, topic);
+    let sentence = |i: usize| ctx.seg.tokens[i].sentence as usize;
+    let mut on_topic = vec![false; ctx.seg.sentences.len()];
+    for &(i, _) in &matches {
+        on_topic[sentence(i)] = true;
+    }
+    let denied = denials(ctx, found, &on_topic);
+    // Echoing their words while attacking or contradicting them is no
+    // engagement with the topic.
+    let hostile = ctx.negative_sentences(&found.cues);
+    let mut seen = vec![false; topic.len()];
+    let mut sentence_hits = vec![false; ctx.seg.sentences.len()];
+    let mut add = Vec::new();
+    for &(i, k) in &matches {
+        let s = sentence(i);
+        if hostile[s] {
+            continue;
+        }
+        sentence_hits[s] = true;
+        if !seen[k] {
+            seen[k] = true;
+            let kind = if topic[k].1 {
+                Structural::KeyConcern
+            } else {
+                Structural::OnTopic
+            };
+            let t = ctx.seg.tokens[i];
+            add.push(ctx.structural(kind, (t.start, t.end), kind.weight(ctx.rubric)));
+        }
+    }
+    add.extend(reflections(ctx, found, &sentence_hits, &hostile, &denied));
     found.cues.extend(add);
     found.cues.extend(denied);
 }
