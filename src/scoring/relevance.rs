@@ -277,18 +277,17 @@ fn speaker_negates(ctx: &Ctx<'_>, pos: usize) -> bool {
     let Some(clause) = ctx.seg.tokens.get(at).map(|t| t.clause) else {
         return false;
     };
-    let words = |range: &[super::segment::Token]| {
-        range
+    // The words of the negator's clause among `range` tokens, elisions
+    // split ("j'", "i'm").
+    let words = |range: std::ops::Range<usize>| {
+        ctx.seg.tokens[range]
             .iter()
-            .filter(|t| t.clause == clause)
+            .filter(move |t| t.clause == clause)
             .flat_map(|t| ctx.norm.text[t.start..t.end].split('\''))
-            .collect::<Vec<_>>()
     };
-    let before = words(&ctx.seg.tokens[at.saturating_sub(SUBJECT_WINDOW)..at]);
     let end = (at + 1 + OPINION_WINDOW).min(ctx.seg.tokens.len());
-    let after = words(ctx.seg.tokens.get(at..end).unwrap_or_default());
-    before.iter().any(|w| ctx.rules.neg_speaker.contains(*w))
-        && !after.iter().any(|w| ctx.rules.neg_opinion.contains(*w))
+    words(at.saturating_sub(SUBJECT_WINDOW)..at).any(|w| ctx.rules.neg_speaker.contains(w))
+        && !words(at..end).any(|w| ctx.rules.neg_opinion.contains(w))
 }
 
 /// Whether the answer goes anywhere: a question, an acknowledgment, a
