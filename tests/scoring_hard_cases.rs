@@ -483,3 +483,38 @@ fn a_gapped_phrase_stays_inside_its_clause() {
     let story = en(&s, "One team like yours saw it.");
     assert!(story.has_cue("example"), "{:?}", story.cues);
 }
+
+#[test]
+fn a_negation_that_draws_a_distinction_is_no_denial() {
+    let s = scorer();
+    let objection = "Webinars are a waste of our reps' time.";
+    // An open question and a concrete reframe around the negation: it draws
+    // a distinction.
+    let distinction = reply(
+        &s,
+        Lang::En,
+        objection,
+        "Most webinars deserve that reputation. Webinars aren't the point of our program: \
+         reps spend 20 minutes a week on live calls with their own accounts. \
+         What would a good use of their time look like to you?",
+    );
+    assert!(!distinction.has_cue("denial"), "{:?}", distinction.cues);
+    assert!(distinction.level >= Level::Empathetic, "{distinction:?}");
+    // The same negation with a question but nothing concrete stays flat.
+    let flat = reply(
+        &s,
+        Lang::En,
+        objection,
+        "Webinars aren't a waste of time. What else worries you?",
+    );
+    assert!(flat.has_cue("denial"), "{:?}", flat.cues);
+    let fr = reply(
+        &s,
+        Lang::Fr,
+        "Les webinaires, c'est du temps perdu pour mes commerciaux.",
+        "Beaucoup de webinaires méritent cette réputation. Les webinaires ne sont pas le cœur \
+         du programme : vos commerciaux passent 20 minutes par semaine sur leurs propres \
+         comptes. À quoi ressemblerait pour vous un temps bien utilisé ?",
+    );
+    assert!(!fr.has_cue("denial"), "{:?}", fr.cues);
+}

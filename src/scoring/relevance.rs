@@ -405,7 +405,26 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
     }
     add.extend(reflections(ctx, found, &sentence_hits, &hostile, &denied));
     found.cues.extend(add);
-    found.cues.extend(denied);
+    if !explores_and_reframes(&found.cues) {
+        found.cues.extend(denied);
+    }
+}
+
+/// A reframe cue at least this strong is concrete (a number, an example, a
+/// distinction), not a mere "because".
+const CONCRETE_REFRAME: f32 = 0.5;
+
+/// Whether the answer asks an open question and brings something concrete:
+/// a negation in such an answer draws a distinction ("posting isn't really
+/// the core of it: the quieter reps comment…") instead of flatly
+/// contradicting them, which is what a denial punishes.
+fn explores_and_reframes(cues: &[super::cue::Cue]) -> bool {
+    let asks = cues
+        .iter()
+        .any(|c| c.id == CueId::Structural(Structural::OpenQuestion) && c.weight > 0.0);
+    asks && cues
+        .iter()
+        .any(|c| c.dim == Dimension::Reframe && c.weight >= CONCRETE_REFRAME)
 }
 
 #[cfg(test)]
