@@ -1165,6 +1165,31 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "That's what people said about email.",
         "contradiction",
     ),
+    (
+        Lang::En,
+        "So you'll keep cold calling forever. Winning strategy.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "You'd rather wait for the next audit. Very mature.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Vous attendez que ça se règle tout seul. Belle stratégie.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Donc on ne change rien pendant un an. Très responsable.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "On en reparle dans dix ans alors. Ça promet.",
+        "sarcasm",
+    ),
 ];
 
 #[test]
@@ -1416,6 +1441,27 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "Qu'est-ce que vous attendez pour que ça devienne sérieux ?",
         "rhetorical_question",
+    ),
+    (
+        Lang::En,
+        "Solid plan. Let's start with a two-week pilot.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Your team already tracks referrals. Is that a good sign for you?",
+        "sarcasm",
+    ),
+    (Lang::En, "A bold plan needs a pilot first.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Parfait. Je vous envoie le devis ce soir.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Vos commerciaux publient déjà. Belle stratégie, non ?",
+        "sarcasm",
     ),
 ];
 

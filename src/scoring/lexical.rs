@@ -50,6 +50,7 @@ pub(crate) fn position_ok(seg: &Segments, pos: Position, start: usize, end: usiz
         Position::WholeClause => first == c.0 && last_end == c_end.1,
         Position::FirstClause => first == s.first && last_end == c_end.1,
         Position::WholeSentence => first == s.first && last_end == s.end,
+        Position::Tag => a.sentence > 0 && first == s.first && last_end == s.end,
     }
 }
 

@@ -94,6 +94,9 @@ pub(crate) enum Position {
     FirstClause,
     /// The phrase is its whole sentence ("Seriously?").
     WholeSentence,
+    /// The phrase is a whole sentence after the first: a verdict tacked on
+    /// to what was said ("…se tournent les pouces ? Belle gestion.").
+    Tag,
 }
 
 #[derive(Debug, Deserialize)]
