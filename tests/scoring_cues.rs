@@ -1190,6 +1190,31 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "On en reparle dans dix ans alors. Ça promet.",
         "sarcasm",
     ),
+    (
+        Lang::Fr,
+        "Nous sommes différents : nos formateurs viennent tous du terrain.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "On connaît ce secteur mieux que personne.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "C'est notre politique, le paiement se fait à la commande.",
+        "certainty",
+    ),
+    (
+        Lang::En,
+        "That's company policy, payment is upfront.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "Si vous signez aujourd'hui je vous fais 10 %.",
+        "discount",
+    ),
 ];
 
 #[test]
@@ -1462,6 +1487,26 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "Vos commerciaux publient déjà. Belle stratégie, non ?",
         "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Vous connaissez vos clients mieux que personne.",
+        "certainty",
+    ),
+    (
+        Lang::En,
+        "We're different from a course because the coaching is live.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "Je vous fais 15 minutes de démo jeudi ?",
+        "discount",
+    ),
+    (
+        Lang::Fr,
+        "Vous connaissez votre marché mieux que nous.",
+        "distinction",
     ),
 ];
 
