@@ -1215,6 +1215,52 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Si vous signez aujourd'hui je vous fais 10 %.",
         "discount",
     ),
+    (
+        Lang::Fr,
+        "Ok donc le risque, c'est que le projet soit vu comme celui d'un seul camp.",
+        "paraphrase",
+    ),
+    (
+        Lang::En,
+        "Ok so the risk is that the project becomes ammunition for one side.",
+        "paraphrase",
+    ),
+    (
+        Lang::Fr,
+        "Il n'y a aucune raison de les forcer à changer d'outil.",
+        "autonomy",
+    ),
+    (
+        Lang::En,
+        "There's no reason to force them off their spreadsheets.",
+        "autonomy",
+    ),
+    (
+        Lang::Fr,
+        "C'est plus fréquent qu'on ne le pense dans les PME.",
+        "validate",
+    ),
+    (
+        Lang::En,
+        "It's more common than you'd think in family firms.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "Bon, merci de m'avoir fait perdre ma matinée.",
+        "sarcasm",
+    ),
+    (Lang::En, "Well, thanks for wasting my morning.", "sarcasm"),
+    (
+        Lang::Fr,
+        "Surtout, venant de quelqu'un qui n'a jamais vendu.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Dans trois mois il sera trop tard, les places partent vite.",
+        "closing_push",
+    ),
 ];
 
 #[test]
@@ -1507,6 +1553,21 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "Vous connaissez votre marché mieux que nous.",
         "distinction",
+    ),
+    (
+        Lang::Fr,
+        "Nous signons un accord de confidentialité avec chaque client.",
+        "closing_push",
+    ),
+    (
+        Lang::Fr,
+        "On découvre souvent ce genre de chose trop tard dans un projet.",
+        "closing_push",
+    ),
+    (
+        Lang::Fr,
+        "La réponse tient au fait qu'ils ne prospectent pas.",
+        "topic_shift",
     ),
 ];
 
