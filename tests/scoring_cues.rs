@@ -1261,6 +1261,36 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Dans trois mois il sera trop tard, les places partent vite.",
         "closing_push",
     ),
+    (
+        Lang::En,
+        "Go ahead and run it yourselves. I'm sure it'll go smoothly.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Sign by Friday and we have a deal.",
+        "closing_push",
+    ),
+    (
+        Lang::En,
+        "Tell you what, I can get you down to $90 a seat.",
+        "discount",
+    ),
+    (
+        Lang::En,
+        "Nobody knows this market better than us.",
+        "certainty",
+    ),
+    (
+        Lang::En,
+        "The problem isn't the tool, it's how you onboard people.",
+        "blame",
+    ),
+    (
+        Lang::En,
+        "Anyway, getting back to our offer, it's a great fit.",
+        "topic_shift",
+    ),
 ];
 
 #[test]
@@ -1568,6 +1598,21 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "La réponse tient au fait qu'ils ne prospectent pas.",
         "topic_shift",
+    ),
+    (
+        Lang::En,
+        "Let me check with our pricing team and get back to you today.",
+        "topic_shift",
+    ),
+    (
+        Lang::En,
+        "Let me check with our pricing team and get back to you today.",
+        "pitch",
+    ),
+    (
+        Lang::En,
+        "Your issue isn't the price, and I'd rather show you the numbers.",
+        "blame",
     ),
 ];
 
