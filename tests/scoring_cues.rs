@@ -1291,6 +1291,11 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Anyway, getting back to our offer, it's a great fit.",
         "topic_shift",
     ),
+    (
+        Lang::En,
+        "It's completely reasonable that a missed deadline colours how you hear me.",
+        "validate",
+    ),
 ];
 
 #[test]
