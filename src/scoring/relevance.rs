@@ -329,6 +329,11 @@ fn reflections(
         .cues
         .iter()
         .any(|c| c.sentence > 0 && c.id == CueId::Structural(Structural::OpenQuestion));
+    let full_answer = asks_open
+        && found
+            .cues
+            .iter()
+            .any(|c| c.sentence > 0 && c.dim == Dimension::Reframe && c.weight >= CONCRETE_REFRAME);
     let mut out = Vec::new();
     for (s, sent) in ctx.seg.sentences.iter().enumerate() {
         let opens = s == 0 && asks_open && sent.end - sent.first >= MIN_OPENING_WORDS;
@@ -351,8 +356,10 @@ fn reflections(
             && sent.end - sent.first <= MAX_OPENING_WORDS
             && !words().any(|w| ctx.rules.me.contains(w));
         // A reflection restates their concern: short, not a question, and
-        // not the evidence of a reframe.
-        let short = sent.end - sent.first <= MAX_REFLECTION_WORDS;
+        // not the evidence of a reframe. An opening before the evidence and
+        // the question of a full answer may run longer ("Cash is tight at
+        // your stage, no point pretending otherwise, and I'd rather…").
+        let short = sent.end - sent.first <= MAX_REFLECTION_WORDS || (s == 0 && full_answer);
         let reframes = found
             .cues
             .iter()
