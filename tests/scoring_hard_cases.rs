@@ -518,3 +518,18 @@ fn a_negation_that_draws_a_distinction_is_no_denial() {
     );
     assert!(!fr.has_cue("denial"), "{:?}", fr.cues);
 }
+
+#[test]
+fn a_phrase_out_of_its_place_hides_no_shorter_one() {
+    let s = scorer();
+    // "Ah, parce que vous…?" retorts only at the start of a question; in
+    // the middle of a statement, its "parce que" still reasons.
+    let reasons = fr(
+        &s,
+        "Je vous appelle parce que vous avez publié sur ce sujet la semaine dernière.",
+    );
+    assert!(reasons.has_cue("reasoning"), "{:?}", reasons.cues);
+    assert!(!reasons.has_cue("sarcasm"), "{:?}", reasons.cues);
+    let retort = fr(&s, "Ah, parce que vous pensiez que c'était gratuit ?");
+    assert!(retort.has_cue("sarcasm"), "{:?}", retort.cues);
+}

@@ -1,13 +1,12 @@
 //! Turns phrase matches into cues: checks each family's scope (questions or
-//! statements) and position (start of sentence, whole clause...), and lets a
+//! statements; positions are checked by the matcher), and lets a
 //! negator in the same clause cancel a negatable cue ("I don't understand why
 //! you'd ask" is no acknowledgment) or turn it into another ("I don't agree"
 //! is a contradiction).
 
 use super::cue::{Ctx, Cue, CueId};
-use super::lexicon::{PatKind, Position, Role, Scope};
+use super::lexicon::{PatKind, Role, Scope};
 use super::matcher::Hit;
-use super::segment::Segments;
 
 /// Matches that feed the structural steps rather than firing directly.
 #[derive(Debug, Default)]
@@ -19,39 +18,6 @@ pub(crate) struct Found {
     pub question_words: Vec<(Hit, f32)>,
     pub numbers: Vec<Hit>,
     pub choices: Vec<Hit>,
-}
-
-/// True if the hit lies within one sentence and sits where `pos` requires.
-pub(crate) fn position_ok(seg: &Segments, pos: Position, start: usize, end: usize) -> bool {
-    let first = seg.token_at(start);
-    let last_end = seg.token_end_at(end);
-    let (Some(a), Some(b)) = (
-        seg.tokens.get(first),
-        last_end.checked_sub(1).and_then(|i| seg.tokens.get(i)),
-    ) else {
-        return false;
-    };
-    if a.sentence != b.sentence {
-        return false;
-    }
-    let (Some(s), Some(c), Some(c_end)) = (
-        seg.sentences.get(a.sentence as usize),
-        seg.clauses.get(a.clause as usize),
-        seg.clauses.get(b.clause as usize),
-    ) else {
-        return false;
-    };
-    match pos {
-        Position::Any => true,
-        Position::SentenceStart => first == s.first,
-        Position::SentenceEnd => last_end == s.end,
-        Position::ClauseStart => first == c.0,
-        Position::ClauseEnd => last_end == c_end.1,
-        Position::WholeClause => first == c.0 && last_end == c_end.1,
-        Position::FirstClause => first == s.first && last_end == c_end.1,
-        Position::WholeSentence => first == s.first && last_end == s.end,
-        Position::Tag => a.sentence > 0 && first == s.first && last_end == s.end,
-    }
 }
 
 /// Negators split by side, in text order.
@@ -122,9 +88,6 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Found {
         let family = &ctx.rules.families[f];
         let pattern = &ctx.rules.patterns[h.pat];
         let weight = pattern.weight;
-        if !position_ok(ctx.seg, pattern.position, h.start, h.end) {
-            continue;
-        }
         let sentence = ctx.seg.sentence_of(h.start);
         let in_question = ctx.questions.get(sentence).copied().unwrap_or(false);
         let scope_ok = match pattern.scope {

@@ -5,6 +5,7 @@
 
 use super::lexicon::{GapGroup, LangRules, PatKind};
 use super::normalize::{Mark, MarkKind};
+use super::segment::Segments;
 
 /// A phrase found in the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,8 +143,11 @@ fn crosses_sentence(marks: &[Mark], start: usize, end: usize) -> bool {
 }
 
 /// All whole-word, outermost matches in text order; `marks` are the text's
-/// sentence and clause boundaries, in order.
-pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
+/// sentence and clause boundaries, in order. A phrase out of its place
+/// (`Position`) is dropped before the nesting pass: "parce que vous", a
+/// retort only at the start of a question, must not hide "parce que" in
+/// "je vous appelle parce que vous…".
+pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments) -> Vec<Hit> {
     let (hay, inserted) = haystack(text);
     let to_text = |h: usize| {
         h.saturating_sub(1 + inserted.partition_point(|&i| i < h))
@@ -163,7 +167,8 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark]) -> Vec<Hit> {
             None if p.prefix => head_end + word_rest(&text[head_end..]),
             None => head_end,
         };
-        (start < end && !crosses_sentence(marks, start, end)).then_some(Hit { pat, start, end })
+        let placed = !crosses_sentence(marks, start, end) && seg.fits(p.position, start, end);
+        (start < end && placed).then_some(Hit { pat, start, end })
     }));
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     outermost(rules, &mut hits);

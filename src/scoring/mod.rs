@@ -155,7 +155,7 @@ impl Scorer {
         };
         let rules = self.rules(lang);
         let seg = segment::Segments::new(&norm);
-        let hits = matcher::find(rules, &norm.text, &norm.marks);
+        let hits = matcher::find(rules, &norm.text, &norm.marks, &seg);
         let ctx = Ctx {
             rules,
             rubric: &self.rubric,

@@ -2,6 +2,7 @@
 //! cues need (negation stays inside its clause, "but" looks back one
 //! sentence, a question is judged as a whole).
 
+use super::lexicon::Position;
 use super::normalize::{MarkKind, Normalized};
 
 /// One word of the normalised text (apostrophes split words: `n'avez` is
@@ -126,6 +127,40 @@ impl Segments {
     /// Index of the token containing or following byte `pos`.
     pub(crate) fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.end <= pos)
+    }
+
+    /// True if `start..end` lies within one sentence and sits where `pos`
+    /// requires.
+    pub(crate) fn fits(&self, pos: Position, start: usize, end: usize) -> bool {
+        let first = self.token_at(start);
+        let last_end = self.token_end_at(end);
+        let (Some(a), Some(b)) = (
+            self.tokens.get(first),
+            last_end.checked_sub(1).and_then(|i| self.tokens.get(i)),
+        ) else {
+            return false;
+        };
+        if a.sentence != b.sentence {
+            return false;
+        }
+        let (Some(s), Some(c), Some(c_end)) = (
+            self.sentences.get(a.sentence as usize),
+            self.clauses.get(a.clause as usize),
+            self.clauses.get(b.clause as usize),
+        ) else {
+            return false;
+        };
+        match pos {
+            Position::Any => true,
+            Position::SentenceStart => first == s.first,
+            Position::SentenceEnd => last_end == s.end,
+            Position::ClauseStart => first == c.0,
+            Position::ClauseEnd => last_end == c_end.1,
+            Position::WholeClause => first == c.0 && last_end == c_end.1,
+            Position::FirstClause => first == s.first && last_end == c_end.1,
+            Position::WholeSentence => first == s.first && last_end == s.end,
+            Position::Tag => a.sentence > 0 && first == s.first && last_end == s.end,
+        }
     }
 
     /// Index one past the last token that starts before byte `pos`.
