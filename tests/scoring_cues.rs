@@ -1296,6 +1296,70 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "It's completely reasonable that a missed deadline colours how you hear me.",
         "validate",
     ),
+    (
+        Lang::Fr,
+        "C'est un frein légitime, je le comprends.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "C'est exactement le genre de détail qui compte.",
+        "validate",
+    ),
+    (Lang::Fr, "Le risque est réel.", "validate"),
+    (
+        Lang::Fr,
+        "Je ne vais pas le balayer d'un revers de main.",
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "Vos équipes auraient raison de se méfier.",
+        "concession",
+    ),
+    (Lang::Fr, "Ah oui, ça fatigue, je vois bien.", "acknowledge"),
+    (Lang::Fr, "C'est franc, merci.", "gratitude"),
+    (
+        Lang::Fr,
+        "Je n'ose pas imaginer vos réunions.",
+        "condescension",
+    ),
+    (Lang::Fr, "Bienvenue dans le monde réel.", "condescension"),
+    (Lang::Fr, "Vous avez dû mal comprendre la démo.", "blame"),
+    (Lang::Fr, "C'est notre modèle, point.", "certainty"),
+    (
+        Lang::Fr,
+        "Ah, parce que vous pensiez que c'était gratuit ?",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Encore un directeur qui décide sans lire.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Et vos seniors, qu'auraient-ils à y gagner ?",
+        "open_question",
+    ),
+    (
+        Lang::En,
+        "That's exactly the kind of detail that kills adoption.",
+        "validate",
+    ),
+    (Lang::En, "I won't brush that aside.", "concession"),
+    (
+        Lang::En,
+        "Your team would be right to push back.",
+        "concession",
+    ),
+    (Lang::En, "Welcome to the real world.", "condescension"),
+    (
+        Lang::En,
+        "You must have misunderstood the demo.",
+        "condescension",
+    ),
+    (Lang::En, "That's our model.", "certainty"),
 ];
 
 #[test]
@@ -1618,6 +1682,21 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::En,
         "Your issue isn't the price, and I'd rather show you the numbers.",
         "blame",
+    ),
+    (
+        Lang::Fr,
+        "Je suis désolé pour eux, et pour vous aussi.",
+        "sarcasm",
+    ),
+    (
+        Lang::Fr,
+        "Ça marche, sinon on n'en serait pas là.",
+        "topic_shift",
+    ),
+    (
+        Lang::Fr,
+        "C'est juste une question d'habitude.",
+        "concession",
     ),
 ];
 
