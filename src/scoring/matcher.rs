@@ -3,7 +3,7 @@
 //! phrases nest ("you're not wrong" hides "wrong"; "no problem" hides the
 //! negator "no").
 
-use super::lexicon::{GapGroup, LangRules, PatKind};
+use super::lexicon::{GapGroup, LangRules, PatKind, Position};
 use super::normalize::{Mark, MarkKind};
 use super::segment::Segments;
 
@@ -167,7 +167,9 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
             None if p.prefix => head_end + word_rest(&text[head_end..]),
             None => head_end,
         };
-        let placed = !crosses_sentence(marks, start, end) && seg.fits(p.position, start, end);
+        // Most phrases may sit anywhere: the sentence check is all they need.
+        let placed = !crosses_sentence(marks, start, end)
+            && (p.position == Position::Any || seg.fits(p.position, start, end));
         (start < end && placed).then_some(Hit { pat, start, end })
     }));
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
