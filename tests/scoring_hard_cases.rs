@@ -533,3 +533,38 @@ fn a_phrase_out_of_its_place_hides_no_shorter_one() {
     let retort = fr(&s, "Ah, parce que vous pensiez que c'était gratuit ?");
     assert!(retort.has_cue("sarcasm"), "{:?}", retort.cues);
 }
+
+#[test]
+fn specifics_laid_out_after_a_colon_explain() {
+    let s = scorer();
+    let explains = en(
+        &s,
+        "Fair question. Two things explain it: the web price assumes a yearly commitment, \
+         and your quote includes call recording.",
+    );
+    assert!(explains.has_cue("explanation"), "{:?}", explains.cues);
+    let fr_explains = fr(
+        &s,
+        "Ce qu'on fait : un tronc commun de deux demi-journées, puis un suivi par binôme.",
+    );
+    assert!(fr_explains.has_cue("explanation"), "{:?}", fr_explains.cues);
+    // Too short to explain, a clock time, a question, or a pitch: nothing.
+    for (lang, answer) in [
+        (Lang::Fr, "Vous voulez une preuve ? Spoiler : non."),
+        (
+            Lang::En,
+            "We can meet at 10:30 tomorrow and go through the details with your team.",
+        ),
+        (
+            Lang::En,
+            "Which matters more to you: the price or the speed of the rollout for your team?",
+        ),
+        (
+            Lang::Fr,
+            "Deux options : vous signez aujourd'hui et on vous offre le premier mois.",
+        ),
+    ] {
+        let card = reply(&s, lang, "", answer);
+        assert!(!card.has_cue("explanation"), "{answer}: {:?}", card.cues);
+    }
+}

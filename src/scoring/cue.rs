@@ -17,6 +17,7 @@ pub(crate) enum Structural {
     ClosedQuestion,
     ChoiceQuestion,
     EvidenceNumber,
+    Explanation,
     Shouting,
     Exclamations,
     IncredulousEcho,
@@ -36,6 +37,7 @@ impl Structural {
             Structural::ClosedQuestion => "closed_question",
             Structural::ChoiceQuestion => "choice_question",
             Structural::EvidenceNumber => "evidence_number",
+            Structural::Explanation => "explanation",
             Structural::Shouting => "shouting",
             Structural::Exclamations => "exclamations",
             Structural::IncredulousEcho => "incredulous_echo",
@@ -54,7 +56,7 @@ impl Structural {
             Structural::OpenQuestion | Structural::ClosedQuestion | Structural::ChoiceQuestion => {
                 Dimension::Exploration
             }
-            Structural::EvidenceNumber => Dimension::Reframe,
+            Structural::EvidenceNumber | Structural::Explanation => Dimension::Reframe,
             Structural::Shouting | Structural::Exclamations | Structural::IncredulousEcho => {
                 Dimension::Dismissal
             }
@@ -74,6 +76,7 @@ impl Structural {
             Structural::ClosedQuestion => s.closed_question,
             Structural::ChoiceQuestion => s.choice_question,
             Structural::EvidenceNumber => s.evidence_number,
+            Structural::Explanation => s.explanation,
             Structural::Shouting => s.shouting,
             Structural::Exclamations => s.exclamations,
             Structural::IncredulousEcho => s.incredulous_echo,
@@ -121,6 +124,8 @@ impl Cue {
 
 /// Everything the analysis steps share about one answer.
 pub(crate) struct Ctx<'a> {
+    /// The answer as written.
+    pub answer: &'a str,
     pub rules: &'a LangRules,
     pub rubric: &'a Rubric,
     pub norm: &'a Normalized,

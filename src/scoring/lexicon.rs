@@ -311,12 +311,13 @@ impl std::fmt::Debug for LangRules {
 const DENSE_DEPTH: usize = 4;
 
 /// Cue ids the code emits itself; lexicon families may not reuse them.
-pub(crate) const STRUCTURAL_IDS: [&str; 13] = [
+pub(crate) const STRUCTURAL_IDS: [&str; 14] = [
     "denial",
     "open_question",
     "closed_question",
     "choice_question",
     "evidence_number",
+    "explanation",
     "shouting",
     "exclamations",
     "incredulous_echo",

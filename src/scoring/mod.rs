@@ -17,7 +17,8 @@
 //! - exploration: `open_question`, `closed_question`, `choice_question`
 //!   (one per question sentence), `invite` ("tell me more"), `softener`
 //!   (softened question forms);
-//! - reframe: `evidence_number`, `example`, `distinction`, `reasoning`;
+//! - reframe: `evidence_number`, `explanation` (specifics laid out after
+//!   a colon), `example`, `distinction`, `reasoning`;
 //! - relevance: `on_topic`, `key_concern`;
 //! - respect: `hedge`, `autonomy`, `permission`, `consideration`,
 //!   `curiosity`;
@@ -157,6 +158,7 @@ impl Scorer {
         let seg = segment::Segments::new(&norm);
         let hits = matcher::find(rules, &norm.text, &norm.marks, &seg);
         let ctx = Ctx {
+            answer: req.answer,
             rules,
             rubric: &self.rubric,
             norm: &norm,

@@ -18,6 +18,7 @@ pub(crate) struct Structural {
     pub closed_question: f32,
     pub choice_question: f32,
     pub evidence_number: f32,
+    pub explanation: f32,
     pub shouting: f32,
     pub exclamations: f32,
     pub incredulous_echo: f32,

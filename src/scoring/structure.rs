@@ -1,6 +1,7 @@
 //! Cues read from the shape of the text rather than its phrases: numbers
-//! (evidence), ALL CAPS and "!!!" (shouting), and a leading one-word echo
-//! question ("Small?", "Essayé ?") that meets an objection with disbelief.
+//! (evidence), specifics laid out after a colon (explanation), ALL CAPS and
+//! "!!!" (shouting), and a leading one-word echo question ("Small?",
+//! "Essayé ?") that meets an objection with disbelief.
 
 use super::cue::{Ctx, Cue, Structural};
 use super::lexical::Found;
@@ -9,6 +10,7 @@ use super::lexical::Found;
 pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
     let mut add = Vec::new();
     numbers(ctx, found, &mut add);
+    explanation(ctx, found, &mut add);
     shouting(ctx, &mut add);
     let w = ctx.rubric.structural.exclamations;
     for &(start, end) in &ctx.norm.bangs {
@@ -43,6 +45,47 @@ fn numbers(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
             add.push(ctx.structural(Structural::EvidenceNumber, span, w));
         }
         last_sentence = Some(s);
+    }
+}
+
+/// Fewest words after a colon that make an explanation: "Spoiler : non."
+/// explains nothing.
+const MIN_EXPLANATION_WORDS: usize = 6;
+
+/// A statement that lays out specifics after a colon or semicolon ("Two
+/// things explain it: the web price assumes…", "Ce qu'on fait : un tronc
+/// commun…") reframes with substance, once per answer. Not in a question,
+/// nor in a sentence that attacks or pitches ("Deux options : vous signez
+/// aujourd'hui…").
+fn explanation(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
+    let colons = ctx
+        .answer
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b':' | b';'))
+        // A colon as punctuation, not inside "10:30" or a link.
+        .filter(|(at, _)| {
+            ctx.answer
+                .get(at + 1..)
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+        });
+    for (at, _) in colons {
+        let pos = ctx.norm.position_of(at);
+        let first = ctx.seg.token_at(pos);
+        let Some(s) = ctx.seg.tokens.get(first).map(|t| t.sentence as usize) else {
+            break;
+        };
+        let words = ctx.seg.tokens[first..]
+            .iter()
+            .take_while(|t| t.sentence as usize == s)
+            .count();
+        let asks = ctx.questions.get(s).copied().unwrap_or(false);
+        if words >= MIN_EXPLANATION_WORDS && !asks && !ctx.sentence_is_negative(&found.cues, s) {
+            let (_, end) = ctx.sentence_span(s);
+            let w = ctx.rubric.structural.explanation;
+            add.push(ctx.structural(Structural::Explanation, (pos, end.max(pos)), w));
+            return;
+        }
     }
 }
 
