@@ -1360,6 +1360,8 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "condescension",
     ),
     (Lang::En, "That's our model.", "certainty"),
+    (Lang::En, "Trust me, nobody will notice 😉", "sarcasm"),
+    (Lang::Fr, "Bah, c'est comme ça 🤷", "sarcasm"),
 ];
 
 #[test]
