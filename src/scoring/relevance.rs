@@ -325,18 +325,11 @@ fn reflections(
     // question about it ("A freeze puts you in an awkward spot. What would
     // have to happen…?"), validates before exploring even in other words
     // than the objection's.
-    let asks_open = found
-        .cues
-        .iter()
-        .any(|c| c.sentence > 0 && c.id == CueId::Structural(Structural::OpenQuestion));
-    let full_answer = asks_open
-        && found
-            .cues
-            .iter()
-            .any(|c| c.sentence > 0 && c.dim == Dimension::Reframe && c.weight >= CONCRETE_REFRAME);
+    let asks_later = asks_open(&found.cues, 1);
+    let full_answer = asks_later && reframes_concretely(&found.cues, 1);
     let mut out = Vec::new();
     for (s, sent) in ctx.seg.sentences.iter().enumerate() {
-        let opens = s == 0 && asks_open && sent.end - sent.first >= MIN_OPENING_WORDS;
+        let opens = s == 0 && asks_later && sent.end - sent.first >= MIN_OPENING_WORDS;
         if !(sentence_hits[s] || opens)
             || hostile[s]
             || ctx.questions.get(s).copied().unwrap_or(false)
@@ -421,17 +414,25 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
 /// distinction), not a mere "because".
 const CONCRETE_REFRAME: f32 = 0.5;
 
+/// Whether an open question is asked from sentence `from` on.
+fn asks_open(cues: &[super::cue::Cue], from: usize) -> bool {
+    cues.iter().any(|c| {
+        c.sentence >= from && c.id == CueId::Structural(Structural::OpenQuestion) && c.weight > 0.0
+    })
+}
+
+/// Whether something concrete is brought from sentence `from` on.
+fn reframes_concretely(cues: &[super::cue::Cue], from: usize) -> bool {
+    cues.iter()
+        .any(|c| c.sentence >= from && c.dim == Dimension::Reframe && c.weight >= CONCRETE_REFRAME)
+}
+
 /// Whether the answer asks an open question and brings something concrete:
 /// a negation in such an answer draws a distinction ("posting isn't really
 /// the core of it: the quieter reps comment…") instead of flatly
 /// contradicting them, which is what a denial punishes.
 fn explores_and_reframes(cues: &[super::cue::Cue]) -> bool {
-    let asks = cues
-        .iter()
-        .any(|c| c.id == CueId::Structural(Structural::OpenQuestion) && c.weight > 0.0);
-    asks && cues
-        .iter()
-        .any(|c| c.dim == Dimension::Reframe && c.weight >= CONCRETE_REFRAME)
+    asks_open(cues, 0) && reframes_concretely(cues, 0)
 }
 
 #[cfg(test)]
