@@ -1362,6 +1362,36 @@ const WIDENED: &[(Lang, &str, &str)] = &[
     (Lang::En, "That's our model.", "certainty"),
     (Lang::En, "Trust me, nobody will notice 😉", "sarcasm"),
     (Lang::Fr, "Bah, c'est comme ça 🤷", "sarcasm"),
+    (
+        Lang::En,
+        "If that's what your feed looks like, maybe you're following the wrong people.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "Maybe your team just isn't very organised.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "Perhaps they're just not cut out for sales.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Si vos commerciaux veulent partir, c'est peut-être qu'ils ont une bonne raison.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "ptet qu'ils partiraient moins si vous les payiez correctement",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Peut-être que vous n'êtes pas fait pour ce métier.",
+        "attack",
+    ),
 ];
 
 #[test]
@@ -1699,6 +1729,26 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "C'est juste une question d'habitude.",
         "concession",
+    ),
+    // A hedge on the speaker, a tentative reflection asked, a concession,
+    // an impersonal "il": no verdict on the person.
+    (Lang::En, "Maybe you're right that it takes time.", "attack"),
+    (
+        Lang::En,
+        "Maybe you're asking because you got burned before?",
+        "attack",
+    ),
+    (Lang::En, "Maybe you could share what they said.", "attack"),
+    (
+        Lang::Fr,
+        "C'est peut-être qu'il manque un exemple concret.",
+        "attack",
+    ),
+    (Lang::Fr, "Peut-être qu'ils ont raison.", "attack"),
+    (
+        Lang::Fr,
+        "Peut-être que vous n'êtes pas prêts, c'est ça ?",
+        "attack",
     ),
 ];
 
