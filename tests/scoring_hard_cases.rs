@@ -568,3 +568,48 @@ fn specifics_laid_out_after_a_colon_explain() {
         assert!(!card.has_cue("explanation"), "{answer}: {:?}", card.cues);
     }
 }
+
+#[test]
+fn a_but_that_pivots_to_substance_and_a_question_keeps_the_concession() {
+    let s = scorer();
+    let objection = "If your reps post on LinkedIn, they'll fight over the same accounts.";
+    // Conceded, then "but" a distinction and an open question: a pivot.
+    let pivot = reply(
+        &s,
+        Lang::En,
+        objection,
+        "You're right, the risk is real. But there's a useful distinction between the channel \
+         and the territory: LinkedIn doesn't change who may contact whom. \
+         How do you settle it today when two reps claim the same client?",
+    );
+    assert!(!pivot.has_cue("yes_but"), "{:?}", pivot.cues);
+    assert!(pivot.level >= Level::Empathetic, "{pivot:?}");
+    // The same opening, then a rebuttal with no question: a "yes, but".
+    let rebuttal = reply(
+        &s,
+        Lang::En,
+        objection,
+        "You're right, the risk is real. But honestly, it won't happen with us. \
+         There's a useful distinction between the channel and the territory.",
+    );
+    assert!(rebuttal.has_cue("yes_but"), "{:?}", rebuttal.cues);
+    // A question after the "but", with a pitch in between: still a "yes, but".
+    let pitched = reply(
+        &s,
+        Lang::Fr,
+        "Ça va finir en guerre de territoires entre mes commerciaux.",
+        "Je comprends, le risque existe. Mais notre outil bloque les doublons : \
+         deux commerciaux ne peuvent pas suivre le même compte. Quand pouvez-vous signer ?",
+    );
+    assert!(pitched.has_cue("yes_but"), "{:?}", pitched.cues);
+    let fr_pivot = reply(
+        &s,
+        Lang::Fr,
+        "Ça va finir en guerre de territoires entre mes commerciaux.",
+        "Je ne vais pas vous dire que le risque n'existe pas, il est réel. Mais il y a une \
+         distinction utile entre le canal et le territoire : LinkedIn ne change pas qui a le \
+         droit de contacter qui. Que se passe-t-il aujourd'hui quand deux commerciaux \
+         revendiquent le même client ?",
+    );
+    assert!(!fr_pivot.has_cue("yes_but"), "{:?}", fr_pivot.cues);
+}

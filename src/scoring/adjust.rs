@@ -22,24 +22,53 @@ fn opens_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
         })
 }
 
-/// True if the contrast brings evidence rather than a rebuttal ("You're
-/// right, it costs more. However, one client recovered it in six weeks"):
-/// an example or a distinction follows in its sentence, and nothing hostile.
-/// After a real concession ("True, we're not the cheapest. But the gap is
-/// eight weeks of coaching"), a figure counts as that evidence too: the
-/// concession stands and the contrast brings the substance.
-fn evidence_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
-    let after = |c: &&Cue| c.sentence == sentence && c.norm.0 >= h.end;
-    let conceded = found
+/// True if a real concession comes before the contrast.
+fn conceded_before(found: &Found, h: &Hit) -> bool {
+    found
         .cues
         .iter()
-        .any(|c| c.dim == Dimension::Concession && c.weight > 0.0 && c.norm.0 < h.start);
-    let evidence = found.cues.iter().filter(after).any(|c| {
-        let figure = conceded && c.id == CueId::Structural(Structural::EvidenceNumber);
-        let family = matches!(c.id, CueId::Family(_)) && c.weight >= 0.8;
-        c.dim == Dimension::Reframe && (family || figure)
-    });
+        .any(|c| c.dim == Dimension::Concession && c.weight > 0.0 && c.norm.0 < h.start)
+}
+
+/// True if `c` brings evidence rather than a rebuttal: an example or a
+/// distinction, or, after a real concession, a figure ("True, we're not the
+/// cheapest. But the gap is eight weeks of coaching": the concession stands
+/// and the contrast brings the substance).
+fn is_evidence(c: &Cue, conceded: bool) -> bool {
+    let figure = conceded && c.id == CueId::Structural(Structural::EvidenceNumber);
+    let family = matches!(c.id, CueId::Family(_)) && c.weight >= 0.8;
+    c.dim == Dimension::Reframe && (family || figure)
+}
+
+/// True if the contrast's own sentence brings evidence after it, and
+/// nothing hostile ("You're right, it costs more. However, one client
+/// recovered it in six weeks").
+fn evidence_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
+    let conceded = conceded_before(found, h);
+    let evidence = found
+        .cues
+        .iter()
+        .filter(|c| c.sentence == sentence && c.norm.0 >= h.end)
+        .any(|c| is_evidence(c, conceded));
     evidence && !ctx.sentence_is_negative(&found.cues, sentence)
+}
+
+/// True if the contrast pivots to a full answer rather than a rebuttal:
+/// evidence and an open question come after it, in any sentence, and
+/// nothing hostile ("It's real. But there's a useful distinction: …
+/// What…?"). Defensive "yes, but" answers in the labelled sets never ask one.
+fn pivots(ctx: &Ctx<'_>, found: &Found, h: &Hit) -> bool {
+    let at = ctx.rubric.sentences.negative_at;
+    let conceded = conceded_before(found, h);
+    let (mut opens, mut evidence) = (false, false);
+    for c in found.cues.iter().filter(|c| c.norm.0 >= h.end) {
+        if c.is_negative() && c.weight <= at {
+            return false;
+        }
+        opens |= c.is_open_question();
+        evidence |= is_evidence(c, conceded);
+    }
+    opens && evidence
 }
 
 /// "I understand, but..." : the acknowledgment before the contrast (same
@@ -51,7 +80,9 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
     for (h, standalone) in found.contrasts.clone() {
         let sentence = ctx.seg.sentence_of(h.start);
         if !standalone
-            && (opens_after(ctx, found, &h, sentence) || evidence_after(ctx, found, &h, sentence))
+            && (opens_after(ctx, found, &h, sentence)
+                || evidence_after(ctx, found, &h, sentence)
+                || pivots(ctx, found, &h))
         {
             continue;
         }

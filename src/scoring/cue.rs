@@ -115,10 +115,25 @@ pub(crate) struct Cue {
     pub empathy: bool,
 }
 
+/// A reframe cue at least this strong is concrete (a number, an example, a
+/// distinction), not a mere "because".
+const CONCRETE_REFRAME: f32 = 0.5;
+
 impl Cue {
     /// True for cues that lower the score.
     pub(crate) fn is_negative(&self) -> bool {
         matches!(self.dim, Dimension::Dismissal | Dimension::Defensiveness) && self.weight < 0.0
+    }
+
+    /// True for an open question that still counts.
+    pub(crate) fn is_open_question(&self) -> bool {
+        self.id == CueId::Structural(Structural::OpenQuestion) && self.weight > 0.0
+    }
+
+    /// True for something concrete brought in: a number, an example, a
+    /// distinction.
+    pub(crate) fn is_concrete_reframe(&self) -> bool {
+        self.dim == Dimension::Reframe && self.weight >= CONCRETE_REFRAME
     }
 }
 

@@ -9,7 +9,7 @@ use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use super::card::Dimension;
-use super::cue::{Ctx, CueId, Structural};
+use super::cue::{Ctx, Structural};
 use super::lexical::Found;
 use super::lexicon::{Fnv, LangRules, PatKind};
 use super::normalize::normalize_phrase;
@@ -410,21 +410,16 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found, topic: &Topic) {
     }
 }
 
-/// A reframe cue at least this strong is concrete (a number, an example, a
-/// distinction), not a mere "because".
-const CONCRETE_REFRAME: f32 = 0.5;
-
 /// Whether an open question is asked from sentence `from` on.
 fn asks_open(cues: &[super::cue::Cue], from: usize) -> bool {
-    cues.iter().any(|c| {
-        c.sentence >= from && c.id == CueId::Structural(Structural::OpenQuestion) && c.weight > 0.0
-    })
+    cues.iter()
+        .any(|c| c.sentence >= from && c.is_open_question())
 }
 
 /// Whether something concrete is brought from sentence `from` on.
 fn reframes_concretely(cues: &[super::cue::Cue], from: usize) -> bool {
     cues.iter()
-        .any(|c| c.sentence >= from && c.dim == Dimension::Reframe && c.weight >= CONCRETE_REFRAME)
+        .any(|c| c.sentence >= from && c.is_concrete_reframe())
 }
 
 /// Whether the answer asks an open question and brings something concrete:
