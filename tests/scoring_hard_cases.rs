@@ -613,3 +613,55 @@ fn a_but_that_pivots_to_substance_and_a_question_keeps_the_concession() {
     );
     assert!(!fr_pivot.has_cue("yes_but"), "{:?}", fr_pivot.cues);
 }
+
+#[test]
+fn a_question_talked_over_without_acknowledgment_is_a_jab() {
+    let s = scorer();
+    let objection = "Your trainers are all under 30. We need people with experience.";
+    let jab = reply(
+        &s,
+        Lang::En,
+        objection,
+        "Do you have something against young people? They often know more than the old \
+         consultants who sold you dreams.",
+    );
+    assert!(jab.has_cue("hanging_question"), "{:?}", jab.cues);
+    assert!(!jab.has_cue("closed_question"), "{:?}", jab.cues);
+    assert!(jab.level <= Level::Defensive, "{jab:?}");
+    assert!(
+        jab.tips.iter().any(|t| t.contains("let them answer")),
+        "{:?}",
+        jab.tips
+    );
+    // Ending on the question, or explaining oneself after it, or having
+    // acknowledged their point first: a real question.
+    for answer in [
+        "Experience matters. What would you want a trainer to have done before?",
+        "Which kind of experience do you mean? I'd like to know, because my answer differs.",
+        "Fair point, experience matters. Do you mean sales years or your industry? Both are \
+         covered in the profiles.",
+    ] {
+        let card = reply(&s, Lang::En, objection, answer);
+        assert!(
+            !card.has_cue("hanging_question"),
+            "{answer}: {:?}",
+            card.cues
+        );
+    }
+    let fr_jab = reply(
+        &s,
+        Lang::Fr,
+        "Vos formateurs ont tous moins de 30 ans.",
+        "Vous avez quelque chose contre les jeunes ? Ils sont souvent plus compétents que les \
+         vieux consultants qui vous ont vendu du rêve.",
+    );
+    assert!(fr_jab.has_cue("hanging_question"), "{:?}", fr_jab.cues);
+    assert!(
+        fr_jab
+            .tips
+            .iter()
+            .any(|t| t.contains("laissez-les répondre")),
+        "{:?}",
+        fr_jab.tips
+    );
+}

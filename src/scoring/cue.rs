@@ -21,6 +21,7 @@ pub(crate) enum Structural {
     Shouting,
     Exclamations,
     IncredulousEcho,
+    HangingQuestion,
     YesBut,
     EmpathyStuffing,
     Reflection,
@@ -41,6 +42,7 @@ impl Structural {
             Structural::Shouting => "shouting",
             Structural::Exclamations => "exclamations",
             Structural::IncredulousEcho => "incredulous_echo",
+            Structural::HangingQuestion => "hanging_question",
             Structural::YesBut => "yes_but",
             Structural::EmpathyStuffing => "empathy_stuffing",
             Structural::Reflection => "reflection",
@@ -57,9 +59,10 @@ impl Structural {
                 Dimension::Exploration
             }
             Structural::EvidenceNumber | Structural::Explanation => Dimension::Reframe,
-            Structural::Shouting | Structural::Exclamations | Structural::IncredulousEcho => {
-                Dimension::Dismissal
-            }
+            Structural::Shouting
+            | Structural::Exclamations
+            | Structural::IncredulousEcho
+            | Structural::HangingQuestion => Dimension::Dismissal,
             Structural::YesBut | Structural::EmpathyStuffing | Structural::Denial => {
                 Dimension::Defensiveness
             }
@@ -80,6 +83,7 @@ impl Structural {
             Structural::Shouting => s.shouting,
             Structural::Exclamations => s.exclamations,
             Structural::IncredulousEcho => s.incredulous_echo,
+            Structural::HangingQuestion => s.hanging_question,
             Structural::YesBut => s.yes_but,
             Structural::EmpathyStuffing => s.empathy_stuffing,
             Structural::Reflection => s.reflection,

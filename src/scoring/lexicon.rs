@@ -311,7 +311,7 @@ impl std::fmt::Debug for LangRules {
 const DENSE_DEPTH: usize = 4;
 
 /// Cue ids the code emits itself; lexicon families may not reuse them.
-pub(crate) const STRUCTURAL_IDS: [&str; 14] = [
+pub(crate) const STRUCTURAL_IDS: [&str; 15] = [
     "denial",
     "open_question",
     "closed_question",
@@ -321,6 +321,7 @@ pub(crate) const STRUCTURAL_IDS: [&str; 14] = [
     "shouting",
     "exclamations",
     "incredulous_echo",
+    "hanging_question",
     "yes_but",
     "empathy_stuffing",
     "reflection",

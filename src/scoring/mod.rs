@@ -23,7 +23,8 @@
 //! - respect: `hedge`, `autonomy`, `permission`, `consideration`,
 //!   `curiosity`;
 //! - dismissal: `attack`, `sarcasm`, `condescension`,
-//!   `rhetorical_question`, `incredulous_echo`, `swearing`, `shouting`,
+//!   `rhetorical_question`, `incredulous_echo`, `hanging_question` (a
+//!   question talked over, unacknowledged), `swearing`, `shouting`,
 //!   `exclamations`;
 //! - defensiveness: `contradiction`, `denial` (a negation about the
 //!   objection's own topic with nothing acknowledged first), `blame`,
@@ -174,6 +175,7 @@ impl Scorer {
         relevance::collect(&ctx, &mut found, &topic);
         adjust::stuffing(&ctx, &mut found);
         adjust::yes_but(&ctx, &mut found);
+        questions::hanging(&ctx, &mut found);
         compose::diminish(&mut found.cues, self.rubric.decay);
         let verdict = compose::verdict(&found.cues, &self.rubric);
         let mut card = ScoreCard {

@@ -1,8 +1,9 @@
 //! Judges each question as a whole: open and exploratory ("what would you
 //! need to see?"), closed ("can I book Tuesday?"), either/or, or logistics
 //! ("what address?"). A question carrying an attack or a pitch is rhetorical
-//! and earns no exploration credit.
+//! and earns no exploration credit; so is one talked over (see [`hanging`]).
 
+use super::card::Dimension;
 use super::cue::{Ctx, Cue, Structural};
 use super::lexical::Found;
 use super::lexicon::{LangRules, PatKind, Role};
@@ -65,4 +66,52 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
         add.push(cue);
     }
     found.cues.extend(add);
+}
+
+/// A question the answer does not wait for: statements follow its last
+/// question, none of them from the speaker ("I'd like to know…") or
+/// inviting them to talk ("Tell me more"), and nothing in the answer
+/// acknowledges or concedes. In the labelled sets that shape is almost only
+/// dismissive or defensive ("Vous avez quelque chose contre les jeunes ?
+/// Ils sont souvent plus compétents…"): the question was a jab, so it
+/// costs `hanging_question` and earns no exploration credit.
+pub(crate) fn hanging(ctx: &Ctx<'_>, found: &mut Found) {
+    let Some(asked) = ctx.questions.iter().rposition(|&q| q) else {
+        return;
+    };
+    let tail = asked + 1..ctx.seg.sentences.len();
+    let tail_words: usize = ctx.seg.sentences[tail.clone()]
+        .iter()
+        .map(|s| s.end - s.first)
+        .sum();
+    let acknowledged = found.cues.iter().any(|c| {
+        c.weight > 0.0 && matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession)
+    });
+    let engaged_after = found
+        .cues
+        .iter()
+        .any(|c| tail.contains(&c.sentence) && c.weight > 0.0 && c.dim == Dimension::Exploration);
+    if tail_words < 2 || acknowledged || engaged_after || speaks_in(ctx, tail.clone()) {
+        return;
+    }
+    for c in found.cues.iter_mut() {
+        if c.sentence <= asked && c.dim == Dimension::Exploration {
+            c.weight = 0.0;
+        }
+    }
+    let w = ctx.rubric.structural.hanging_question;
+    found
+        .cues
+        .push(ctx.structural(Structural::HangingQuestion, ctx.sentence_span(asked), w));
+}
+
+/// Whether the speaker talks about themselves ("I", "we", "I'd") in the
+/// sentences `range`.
+fn speaks_in(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> bool {
+    ctx.seg.sentences[range].iter().any(|s| {
+        ctx.seg.tokens[s.first..s.end].iter().any(|t| {
+            let w = &ctx.norm.text[t.start..t.end];
+            ctx.rules.me.contains(w) || ctx.rules.neg_speaker.contains(w)
+        })
+    })
 }

@@ -22,6 +22,7 @@ pub(crate) struct Structural {
     pub shouting: f32,
     pub exclamations: f32,
     pub incredulous_echo: f32,
+    pub hanging_question: f32,
     pub yes_but: f32,
     pub empathy_stuffing: f32,
     pub reflection: f32,

@@ -11,8 +11,9 @@ use super::lexicon::LangRules;
 use super::rubric::Rubric;
 
 /// Every tip a lexicon must define, with the placeholders it may use.
-pub(crate) const TIP_IDS: [&str; 14] = [
+pub(crate) const TIP_IDS: [&str; 15] = [
     "drop_attack",
+    "let_them_answer",
     "calm_tone",
     "no_but",
     "less_stuffing",
@@ -34,6 +35,7 @@ fn tip_for_cue(cue: &FiredCue) -> &'static str {
     match cue.id.as_str() {
         "shouting" | "exclamations" | "swearing" => "calm_tone",
         "yes_but" => "no_but",
+        "hanging_question" => "let_them_answer",
         "empathy_stuffing" => "less_stuffing",
         "pitch" | "discount" | "closing_push" | "topic_shift" | "stock_praise" => "concern_first",
         _ if cue.dimension == Dimension::Dismissal => "drop_attack",
