@@ -1392,6 +1392,93 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Peut-être que vous n'êtes pas fait pour ce métier.",
         "attack",
     ),
+    (
+        Lang::Fr,
+        "Et vous, qu'auriez-vous envie de défendre devant le comité ?",
+        "open_question",
+    ),
+    (
+        Lang::Fr,
+        "Au-delà des schémas, qu'aviez-vous retenu de leur approche ?",
+        "open_question",
+    ),
+    (
+        Lang::Fr,
+        "tu peux m'en dire plus sur ce qui bloque ?",
+        "invite",
+    ),
+    (
+        Lang::Fr,
+        "Ça fait 20 minutes que je parle à quelqu'un qui décide de rien.",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Vous leur aviez au moins donné une liste d'exclusion ?",
+        "attack",
+    ),
+    (
+        Lang::Fr,
+        "Je vais faire simple pour que ce soit à votre portée.",
+        "condescension",
+    ),
+    (
+        Lang::Fr,
+        "Vous pensez sérieusement que je vais me justifier ?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::Fr,
+        "Mieux vaut ne rien faire. Logique imparable.",
+        "sarcasm",
+    ),
+    (Lang::Fr, "C'est une critique juste.", "validate"),
+    (
+        Lang::Fr,
+        "C'est la bonne règle, et je vais la respecter.",
+        "validate",
+    ),
+    (Lang::Fr, "Coupable.", "concession"),
+    (
+        Lang::En,
+        "Guilty. That's exactly the pattern we warn clients about.",
+        "concession",
+    ),
+    (
+        Lang::En,
+        "I can't defend it: I broke our own rule.",
+        "concession",
+    ),
+    (
+        Lang::En,
+        "Half the people in a Slack group... well, that settles it then.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Must have been a slow day on your end.",
+        "sarcasm",
+    ),
+    (
+        Lang::En,
+        "Of course. That's what everyone says right before they disappear.",
+        "attack",
+    ),
+    (
+        Lang::En,
+        "Do you seriously think I'd lie about reviews?",
+        "rhetorical_question",
+    ),
+    (
+        Lang::En,
+        "They're fine for beginners, but nowhere near our level.",
+        "certainty",
+    ),
+    (
+        Lang::En,
+        "That's a reasonable line for legal to hold.",
+        "validate",
+    ),
 ];
 
 #[test]
@@ -1748,6 +1835,29 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
     (
         Lang::Fr,
         "Peut-être que vous n'êtes pas prêts, c'est ça ?",
+        "attack",
+    ),
+    // "No one will see the difference" draws no distinction; declining to
+    // promise the impossible asserts nothing.
+    (Lang::Fr, "Personne ne verra la différence.", "distinction"),
+    (
+        Lang::Fr,
+        "Je ne vais pas faire comme si c'était impossible : ça arrive.",
+        "certainty",
+    ),
+    (
+        Lang::En,
+        "I won't pretend it's impossible, it happens.",
+        "certainty",
+    ),
+    (
+        Lang::Fr,
+        "Je suis coupable de la même erreur.",
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "Il faut au moins tester avant de décider.",
         "attack",
     ),
 ];
