@@ -1479,6 +1479,82 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "That's a reasonable line for legal to hold.",
         "validate",
     ),
+    (
+        Lang::En,
+        "That's probably true, most tools die within three months.",
+        "concession",
+    ),
+    (
+        Lang::En,
+        "ah yeah 6 months of procurement is brutal, ur not wrong",
+        "concession",
+    ),
+    (Lang::En, "No argument there.", "concession"),
+    (
+        Lang::En,
+        "Nobody signs in a freeze, and in your shoes I wouldn't either.",
+        "concession",
+    ),
+    (
+        Lang::En,
+        "That's a real factor, and I'd rather hear it now.",
+        "validate",
+    ),
+    (
+        Lang::En,
+        "Honestly, the concern is well placed.",
+        "validate",
+    ),
+    (
+        Lang::En,
+        "Totally legitimate, confidentiality comes first.",
+        "validate",
+    ),
+    (
+        Lang::En,
+        "Reasonable, I'd want to kick the tyres too.",
+        "validate",
+    ),
+    (Lang::En, "Plenty of CEOs feel that way.", "concession"),
+    (Lang::En, "That changes a lot.", "acknowledge"),
+    (Lang::En, "I'm glad you told me.", "acknowledge"),
+    (Lang::En, "Then I'd leave it exactly as it is.", "autonomy"),
+    (
+        Lang::En,
+        "I wouldn't try to replace something you've built.",
+        "autonomy",
+    ),
+    (Lang::Fr, "Entièrement d'accord sur le fond.", "concession"),
+    (
+        Lang::Fr,
+        "Le risque existe, inutile de le nier.",
+        "concession",
+    ),
+    (Lang::Fr, "Vous avez vu juste.", "concession"),
+    (
+        Lang::Fr,
+        "Si ça marche, pourquoi changer, c'est une logique que je partage.",
+        "concession",
+    ),
+    (Lang::Fr, "La lassitude se comprend.", "validate"),
+    (Lang::Fr, "Vous faites bien de douter.", "validate"),
+    (Lang::Fr, "C'est une préoccupation sérieuse.", "validate"),
+    (
+        Lang::Fr,
+        "Vous tenez à protéger votre culture, ça se respecte.",
+        "validate",
+    ),
+    (
+        Lang::Fr,
+        "Le terrain, c'est votre ADN, et je ne viens pas vous dire le contraire.",
+        "concession",
+    ),
+    (
+        Lang::Fr,
+        "Casser un budget déjà voté, je ne vous le demanderai pas.",
+        "autonomy",
+    ),
+    (Lang::Fr, "Ça change tout.", "acknowledge"),
 ];
 
 #[test]
@@ -1860,6 +1936,10 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "Il faut au moins tester avant de décider.",
         "attack",
     ),
+    (Lang::Fr, "Ça ne se comprend pas.", "validate"),
+    (Lang::En, "That's not reasonable.", "validate"),
+    (Lang::En, "Reasonable prices are what we offer.", "validate"),
+    (Lang::Fr, "Je ne suis pas d'accord.", "concession"),
 ];
 
 #[test]

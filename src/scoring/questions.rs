@@ -4,7 +4,7 @@
 //! and earns no exploration credit; so is one talked over (see [`hanging`]).
 
 use super::card::Dimension;
-use super::cue::{Ctx, Cue, Structural};
+use super::cue::{Ctx, Cue, CueId, Structural};
 use super::lexical::Found;
 use super::lexicon::{LangRules, PatKind, Role};
 use super::matcher::Hit;
@@ -91,7 +91,12 @@ pub(crate) fn hanging(ctx: &Ctx<'_>, found: &mut Found) {
         .cues
         .iter()
         .any(|c| tail.contains(&c.sentence) && c.weight > 0.0 && c.dim == Dimension::Exploration);
-    if tail_words < 2 || acknowledged || engaged_after || speaks_in(ctx, tail.clone()) {
+    // A leading echo ("Small? …") already pays for being thrown back.
+    let echoed = found
+        .cues
+        .iter()
+        .any(|c| c.sentence == asked && c.id == CueId::Structural(Structural::IncredulousEcho));
+    if tail_words < 2 || acknowledged || engaged_after || echoed || speaks_in(ctx, tail.clone()) {
         return;
     }
     for c in found.cues.iter_mut() {
