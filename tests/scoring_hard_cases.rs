@@ -664,4 +664,11 @@ fn a_question_talked_over_without_acknowledgment_is_a_jab() {
         "{:?}",
         fr_jab.tips
     );
+    // A leading echo already pays for being thrown back: not twice.
+    let echo = fr(
+        &s,
+        "Une documentation ? Franchement, personne ne lit ça. Prenons plutôt 30 minutes demain.",
+    );
+    assert!(echo.has_cue("incredulous_echo"), "{:?}", echo.cues);
+    assert!(!echo.has_cue("hanging_question"), "{:?}", echo.cues);
 }
