@@ -672,3 +672,28 @@ fn a_question_talked_over_without_acknowledgment_is_a_jab() {
     assert!(echo.has_cue("incredulous_echo"), "{:?}", echo.cues);
     assert!(!echo.has_cue("hanging_question"), "{:?}", echo.cues);
 }
+
+#[test]
+fn empathy_that_only_leads_into_a_pitch_is_hollow() {
+    let s = scorer();
+    let hollow = en(
+        &s,
+        "Ha, I know what you mean, spam is so annoying! Anyway, our automation tool can send \
+         500 connection requests a day.",
+    );
+    assert!(!hollow.has_cue("acknowledge"), "{:?}", hollow.cues);
+    assert_eq!(hollow.level, Level::Defensive, "{hollow:?}");
+    let fr_hollow = fr(
+        &s,
+        "Totalement d'accord, totalement. Bon, sinon, je vous mets quel créneau pour la démo ?",
+    );
+    assert!(!fr_hollow.has_cue("concession"), "{:?}", fr_hollow.cues);
+    // The same acknowledgment with an open question after the pitch, or
+    // with something concrete, keeps its weight.
+    let asked = en(
+        &s,
+        "I know what you mean, spam is annoying. Our tool sends fewer messages, not more. \
+         What would a message worth answering look like to you?",
+    );
+    assert!(asked.has_cue("acknowledge"), "{:?}", asked.cues);
+}

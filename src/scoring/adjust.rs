@@ -1,6 +1,7 @@
-//! The two rules that change cues already found: "but" erasing the
-//! acknowledgment before it, and empathy phrases stuffed without substance
-//! (ten "I understand" never beat one real acknowledgment and a question).
+//! The rules that change cues already found: "but" erasing the
+//! acknowledgment before it, empathy that only leads into a pitch or a
+//! rebuttal, and empathy phrases stuffed without substance (ten "I
+//! understand" never beat one real acknowledgment and a question).
 
 use super::card::Dimension;
 use super::cue::{Ctx, Cue, CueId, Structural};
@@ -112,6 +113,57 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
         }
     }
     found.cues.extend(add);
+}
+
+/// Hollow empathy: an acknowledgment followed by a pitch, a push or a
+/// rebuttal ("I hear you. A year is the standard though, everyone signs"),
+/// with no open question after it and nothing concrete anywhere, only
+/// clears the way for the pitch. The rubric calls that defensive, and so do
+/// the labelled batches (53 of the 58 answers it empties are labelled 2): the
+/// acknowledgment is erased as a "but" would erase it.
+pub(crate) fn hollow_empathy(ctx: &Ctx<'_>, found: &mut Found) {
+    let at = ctx.rubric.sentences.negative_at;
+    let Some(acked_in) = found
+        .cues
+        .iter()
+        .filter(|c| softens(c))
+        .map(|c| c.sentence)
+        .min()
+    else {
+        return;
+    };
+    // A defensive turn in a later sentence: tone (shouting, sarcasm) is
+    // judged on its own, and a word inside the acknowledgment itself ("so
+    // the timing is wrong") is no turn.
+    let Some(turn) = found
+        .cues
+        .iter()
+        .filter(|c| {
+            c.sentence > acked_in
+                && c.dim == Dimension::Defensiveness
+                && c.is_negative()
+                && c.weight <= at
+        })
+        .map(|c| c.norm.0)
+        .min()
+    else {
+        return;
+    };
+    let answered = found
+        .cues
+        .iter()
+        .any(|c| c.is_concrete_reframe() || (c.norm.0 > turn && c.is_open_question()));
+    if answered {
+        return;
+    }
+    let keep = ctx.rubric.yes_but.keep;
+    for c in found
+        .cues
+        .iter_mut()
+        .filter(|c| softens(c) && c.norm.0 < turn)
+    {
+        c.weight *= keep;
+    }
 }
 
 /// Polite words inside a hostile sentence ("Sure, I'll use short sentences

@@ -175,6 +175,7 @@ impl Scorer {
         relevance::collect(&ctx, &mut found, &topic);
         adjust::stuffing(&ctx, &mut found);
         adjust::yes_but(&ctx, &mut found);
+        adjust::hollow_empathy(&ctx, &mut found);
         questions::hanging(&ctx, &mut found);
         compose::diminish(&mut found.cues, self.rubric.decay);
         let verdict = compose::verdict(&found.cues, &self.rubric);
