@@ -1555,6 +1555,26 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "autonomy",
     ),
     (Lang::Fr, "Ça change tout.", "acknowledge"),
+    (
+        Lang::En,
+        "Is there something going on with your team right now?",
+        "open_question",
+    ),
+    (
+        Lang::En,
+        "Would it be more useful to go through the reviews that mention problems?",
+        "open_question",
+    ),
+    (
+        Lang::Fr,
+        "Y a-t-il un point qui vous bloque ?",
+        "open_question",
+    ),
+    (
+        Lang::Fr,
+        "Est-ce que ça vous aiderait d'en parler avec votre équipe ?",
+        "open_question",
+    ),
 ];
 
 #[test]
@@ -1940,6 +1960,12 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
     (Lang::En, "That's not reasonable.", "validate"),
     (Lang::En, "Reasonable prices are what we offer.", "validate"),
     (Lang::Fr, "Je ne suis pas d'accord.", "concession"),
+    (
+        Lang::En,
+        "Is there a way to get you the contract today?",
+        "open_question",
+    ),
+    (Lang::Fr, "Il y a quelque chose à signer ?", "open_question"),
 ];
 
 #[test]
