@@ -3,7 +3,7 @@
 //! `extra.jsonl` holds 493 more answers to 89 other objections, written and
 //! labelled by the scorer's author against the rubric (not by the coach who
 //! labelled the dev set): it guards the wording the dev set does not cover.
-//! `proxy.jsonl` holds 1,200 answers to 120 more objections, written blind (by
+//! `proxy.jsonl` holds 1,400 answers to 140 more objections, written blind (by
 //! writers who saw only the rubric and the dev set, never the scorer) in the
 //! dev set's style, as stand-ins for the held-out set. Each batch was scored
 //! unseen before its misses shaped any rule, so it now guards against rules
@@ -81,6 +81,6 @@ fn extra_set_agreement_holds_per_language() {
 #[test]
 fn proxy_set_agreement_holds_per_language() {
     let items = items(PROXY);
-    assert_eq!(items.len(), 1200);
+    assert_eq!(items.len(), 1400);
     assert_agreement(&items, 0.85);
 }
