@@ -8,10 +8,6 @@ use super::cue::{Ctx, Cue, CueId, Structural};
 use super::lexical::Found;
 use super::matcher::Hit;
 
-fn softens(c: &Cue) -> bool {
-    matches!(c.dim, Dimension::Acknowledgment | Dimension::Concession) && c.weight > 0.0
-}
-
 /// True if an open question follows the contrast in its own sentence
 /// ("I see, but what exactly worries you?" still explores).
 fn opens_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> bool {
@@ -95,7 +91,7 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
         let mut cancelled = false;
         for c in found.cues.iter_mut() {
             let near = c.sentence == sentence || (opens_sentence && c.sentence + 1 == sentence);
-            if near && c.norm.0 < h.start && softens(c) {
+            if near && c.norm.0 < h.start && c.softens() {
                 c.weight *= keep;
                 cancelled = true;
             }
@@ -126,7 +122,7 @@ pub(crate) fn hollow_empathy(ctx: &Ctx<'_>, found: &mut Found) {
     let Some(acked_in) = found
         .cues
         .iter()
-        .filter(|c| softens(c))
+        .filter(|c| c.softens())
         .map(|c| c.sentence)
         .min()
     else {
@@ -160,7 +156,7 @@ pub(crate) fn hollow_empathy(ctx: &Ctx<'_>, found: &mut Found) {
     for c in found
         .cues
         .iter_mut()
-        .filter(|c| softens(c) && c.norm.0 < turn)
+        .filter(|c| c.softens() && c.norm.0 < turn)
     {
         c.weight *= keep;
     }

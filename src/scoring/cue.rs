@@ -129,6 +129,12 @@ impl Cue {
         matches!(self.dim, Dimension::Dismissal | Dimension::Defensiveness) && self.weight < 0.0
     }
 
+    /// True for an acknowledgment or a concession that still counts: what a
+    /// "but" or a pitch after it can empty.
+    pub(crate) fn softens(&self) -> bool {
+        matches!(self.dim, Dimension::Acknowledgment | Dimension::Concession) && self.weight > 0.0
+    }
+
     /// True for an open question that still counts.
     pub(crate) fn is_open_question(&self) -> bool {
         self.id == CueId::Structural(Structural::OpenQuestion) && self.weight > 0.0
