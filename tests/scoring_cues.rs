@@ -1575,6 +1575,26 @@ const WIDENED: &[(Lang, &str, &str)] = &[
         "Est-ce que ça vous aiderait d'en parler avec votre équipe ?",
         "open_question",
     ),
+    (
+        Lang::En,
+        "In a similar case we ran two separate discovery calls.",
+        "example",
+    ),
+    (
+        Lang::En,
+        "In other teams, the manager shared a three-line summary.",
+        "example",
+    ),
+    (
+        Lang::Fr,
+        "Ce qu'on a appris avec une PME de menuiserie, c'est ça.",
+        "example",
+    ),
+    (
+        Lang::Fr,
+        "Dans un cas similaire, on a commencé par un pilote.",
+        "example",
+    ),
 ];
 
 #[test]
@@ -1966,6 +1986,7 @@ const NOT_FIRED: &[(Lang, &str, &str)] = &[
         "open_question",
     ),
     (Lang::Fr, "Il y a quelque chose à signer ?", "open_question"),
+    (Lang::En, "Other teams manage just fine.", "example"),
 ];
 
 #[test]
