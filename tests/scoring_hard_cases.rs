@@ -664,6 +664,12 @@ fn a_question_talked_over_without_acknowledgment_is_a_jab() {
         "{:?}",
         fr_jab.tips
     );
+    // An "ok" on the way is no acknowledgment that redeems the jab.
+    let ok = fr(
+        &s,
+        "Quatre relances, et au final vous avez décroché, non ? Donc visiblement, ça marche.",
+    );
+    assert!(ok.has_cue("hanging_question"), "{:?}", ok.cues);
     // A leading echo already pays for being thrown back: not twice.
     let echo = fr(
         &s,

@@ -68,6 +68,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
     found.cues.extend(add);
 }
 
+/// An "ok" or a "sure" (0.3) lets a jab through; a real acknowledgment
+/// (0.7 and up) does not.
+const MIN_ACKNOWLEDGMENT: f32 = 0.5;
+
 /// A question the answer does not wait for: statements follow its last
 /// question, none of them from the speaker ("I'd like to know…") or
 /// inviting them to talk ("Tell me more"), and nothing in the answer
@@ -85,7 +89,10 @@ pub(crate) fn hanging(ctx: &Ctx<'_>, found: &mut Found) {
         .iter()
         .map(|s| s.end - s.first)
         .sum();
-    let acknowledged = found.cues.iter().any(Cue::softens);
+    let acknowledged = found
+        .cues
+        .iter()
+        .any(|c| c.softens() && c.weight >= MIN_ACKNOWLEDGMENT);
     let engaged_after = found
         .cues
         .iter()
