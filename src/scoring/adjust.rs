@@ -55,11 +55,10 @@ fn evidence_after(ctx: &Ctx<'_>, found: &Found, h: &Hit, sentence: usize) -> boo
 /// nothing hostile ("It's real. But there's a useful distinction: …
 /// What…?"). Defensive "yes, but" answers in the labelled sets never ask one.
 fn pivots(ctx: &Ctx<'_>, found: &Found, h: &Hit) -> bool {
-    let at = ctx.rubric.sentences.negative_at;
     let conceded = conceded_before(found, h);
     let (mut opens, mut evidence) = (false, false);
     for c in found.cues.iter().filter(|c| c.norm.0 >= h.end) {
-        if c.is_negative() && c.weight <= at {
+        if ctx.clearly_negative(c) {
             return false;
         }
         opens |= c.is_open_question();
@@ -118,7 +117,6 @@ pub(crate) fn yes_but(ctx: &Ctx<'_>, found: &mut Found) {
 /// the labelled batches (53 of the 58 answers it empties are labelled 2): the
 /// acknowledgment is erased as a "but" would erase it.
 pub(crate) fn hollow_empathy(ctx: &Ctx<'_>, found: &mut Found) {
-    let at = ctx.rubric.sentences.negative_at;
     let Some(acked_in) = found
         .cues
         .iter()
@@ -135,10 +133,7 @@ pub(crate) fn hollow_empathy(ctx: &Ctx<'_>, found: &mut Found) {
         .cues
         .iter()
         .filter(|c| {
-            c.sentence > acked_in
-                && c.dim == Dimension::Defensiveness
-                && c.is_negative()
-                && c.weight <= at
+            c.sentence > acked_in && c.dim == Dimension::Defensiveness && ctx.clearly_negative(c)
         })
         .map(|c| c.norm.0)
         .min()

@@ -192,9 +192,8 @@ impl Ctx<'_> {
 
     /// [`Ctx::sentence_is_negative`] for every sentence at once.
     pub(crate) fn negative_sentences(&self, cues: &[Cue]) -> Vec<bool> {
-        let at = self.rubric.sentences.negative_at;
         let mut out = vec![false; self.seg.sentences.len()];
-        for c in cues.iter().filter(|c| c.is_negative() && c.weight <= at) {
+        for c in cues.iter().filter(|c| self.clearly_negative(c)) {
             if let Some(slot) = out.get_mut(c.sentence) {
                 *slot = true;
             }
@@ -205,8 +204,13 @@ impl Ctx<'_> {
     /// True if sentence `s` holds a clearly negative cue (an attack, a
     /// pitch, a contradiction; a mere "honestly" does not count).
     pub(crate) fn sentence_is_negative(&self, cues: &[Cue], s: usize) -> bool {
-        let at = self.rubric.sentences.negative_at;
         cues.iter()
-            .any(|c| c.sentence == s && c.is_negative() && c.weight <= at)
+            .any(|c| c.sentence == s && self.clearly_negative(c))
+    }
+
+    /// True for a clearly negative cue: an attack, a pitch, a
+    /// contradiction, not a mere "honestly" (see `sentences.negative_at`).
+    pub(crate) fn clearly_negative(&self, c: &Cue) -> bool {
+        c.is_negative() && c.weight <= self.rubric.sentences.negative_at
     }
 }
