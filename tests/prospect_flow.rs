@@ -62,6 +62,7 @@ fn empathetic(answer: &str) -> ScoreCard {
             cue("open_question", Dimension::Exploration),
         ],
         tips: Vec::new(),
+        calibration: Default::default(),
     }
 }
 

@@ -329,8 +329,10 @@ fn key_concerns_earn_relevance_when_engaged() {
         lang: Some(Lang::En),
     });
     assert!(with.has_cue("key_concern"), "{:?}", with.cues);
+    // The same answer about another subject: the calibration's common
+    // words weigh the same, only the concern differs.
     let without = s.score(&ScoreRequest {
-        answer: "I hear you. How do you choose suppliers?",
+        answer: "I hear you. How is the roadmap decided on your side?",
         objection: Some("It's too expensive."),
         key_concerns: &concerns,
         lang: Some(Lang::En),

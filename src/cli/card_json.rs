@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::io;
 
-use crate::scoring::ScoreCard;
+use crate::scoring::{Calibration, ScoreCard};
 
 /// Appends `card` as one compact JSON object, with `id` first if given (as
 /// `#[serde(flatten)]` would put it).
@@ -65,6 +65,36 @@ pub(super) fn write_card(
             out.push(b',');
         }
         string(out, t);
+    }
+    out.extend_from_slice(b"]");
+    calibration(out, &card.calibration)?;
+    out.push(b'}');
+    Ok(())
+}
+
+fn calibration(out: &mut Vec<u8>, cal: &Calibration) -> io::Result<()> {
+    out.extend_from_slice(b",\"calibration\":{\"rubric_level\":");
+    match cal.rubric_level {
+        Some(level) => int(out, level.number()),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"rubric_score\":");
+    match cal.rubric_score {
+        Some(score) => int(out, score),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"words\":[");
+    for (i, w) in cal.words.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
+        out.extend_from_slice(b"\"word\":");
+        string(out, &w.word);
+        out.extend_from_slice(b",\"weight\":");
+        float(out, w.weight)?;
+        out.extend_from_slice(b",\"start\":");
+        int(out, w.start);
+        out.extend_from_slice(b",\"end\":");
+        int(out, w.end);
+        out.push(b'}');
     }
     out.extend_from_slice(b"]}");
     Ok(())

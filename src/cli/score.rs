@@ -106,9 +106,39 @@ fn print_card(out: &mut impl Write, card: &ScoreCard) -> io::Result<()> {
             c.weight, c.id, c.quote, c.start, c.end
         )?;
     }
+    print_calibration(out, card)?;
     writeln!(out, "\n{bold}Tips{bold:#}")?;
     for t in &card.tips {
         writeln!(out, "  • {t}")?;
+    }
+    Ok(())
+}
+
+/// The rubric's own verdict and the words that moved it, so a coach sees
+/// what the learned calibration changed.
+fn print_calibration(out: &mut impl Write, card: &ScoreCard) -> io::Result<()> {
+    let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
+    let cal = &card.calibration;
+    let (Some(level), Some(score)) = (cal.rubric_level, cal.rubric_score) else {
+        return Ok(());
+    };
+    writeln!(out, "\n{bold}Calibration{bold:#}")?;
+    writeln!(
+        out,
+        "  rubric alone: {score}/100, level {}{}",
+        level.number(),
+        if level == card.level {
+            ""
+        } else {
+            " (moved by the words below)"
+        }
+    )?;
+    for w in &cal.words {
+        writeln!(
+            out,
+            "  {:>+6.2} {:<20} {dim}[{}..{}]{dim:#}",
+            w.weight, w.word, w.start, w.end
+        )?;
     }
     Ok(())
 }

@@ -107,6 +107,9 @@ pub fn explanation(answer: &str, card: &ScoreCard, ui: Lang) -> EmbedText {
             subscores.join(" · "),
         ));
     }
+    if let Some(field) = calibration_field(card, ui) {
+        fields.push(field);
+    }
     if !card.tips.is_empty() {
         let tips: Vec<String> = card.tips.iter().map(|t| format!("• {t}")).collect();
         fields.push(Field::new(tr(ui, "Tips", "Conseils"), tips.join("\n")));
@@ -118,6 +121,38 @@ pub fn explanation(answer: &str, card: &ScoreCard, ui: Lang) -> EmbedText {
         footer: Some(rules_used(card, ui)),
         colour: Some(reply::level_colour(card.level).0),
     }
+}
+
+/// Where the learned calibration moved the rubric's level, the rubric's
+/// own level and the words that weighed: a trainee sees why "Sure, …"
+/// scored lower than its cues alone say.
+fn calibration_field(card: &ScoreCard, ui: Lang) -> Option<Field> {
+    let rubric = card.calibration.rubric_level?;
+    if rubric == card.level {
+        return None;
+    }
+    let words: Vec<String> = card
+        .calibration
+        .words
+        .iter()
+        .map(|w| format!("“{}” {:+.2}", w.word, w.weight))
+        .collect();
+    let value = match ui {
+        Lang::En => format!(
+            "Cues alone: level {}. Words: {}",
+            rubric.number(),
+            words.join(", ")
+        ),
+        Lang::Fr => format!(
+            "Repères seuls : niveau {}. Mots : {}",
+            rubric.number(),
+            words.join(", ")
+        ),
+    };
+    Some(Field::new(
+        tr(ui, "Tone of the words", "Ton des mots"),
+        value,
+    ))
 }
 
 fn rules_used(card: &ScoreCard, ui: Lang) -> String {
@@ -165,7 +200,32 @@ mod tests {
                 cue("yes_but", Dimension::Defensiveness, -1.3, "but"),
             ],
             tips: vec!["Drop the but.".into()],
+            calibration: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_level_moved_by_the_calibration_names_the_rubrics_level_and_words() {
+        let mut moved = card();
+        moved.calibration = crate::scoring::Calibration {
+            rubric_level: Some(Level::Empathetic),
+            rubric_score: Some(61),
+            words: vec![crate::scoring::WordSignal {
+                word: "sure".into(),
+                weight: -0.27,
+                start: 0,
+                end: 4,
+            }],
+        };
+        let embed = explanation("Sure.", &moved, Lang::Fr);
+        let field = embed.fields.iter().find(|f| f.name == "Ton des mots");
+        let value = &field.expect("a tone field").value;
+        assert!(
+            value.contains("niveau 4") && value.contains("“sure” -0.27"),
+            "{value}"
+        );
+        let same = explanation("Sure.", &card(), Lang::En);
+        assert!(same.fields.iter().all(|f| f.name != "Tone of the words"));
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub fn card(level: u8, dims: &[Dimension]) -> ScoreCard {
         subscores: Vec::new(),
         cues,
         tips: Vec::new(),
+        calibration: Default::default(),
     }
 }
 

@@ -205,6 +205,35 @@ pub struct ScoreCard {
     pub cues: Vec<FiredCue>,
     /// One to three tips for the trainee, in the answer's language.
     pub tips: Vec<String>,
+    /// How the learned calibration moved the rubric's verdict.
+    #[serde(default)]
+    pub calibration: Calibration,
+}
+
+/// How the learned calibration (`data/scoring/calibration.toml`) moved the
+/// verdict of the rubric's cues and gates, so a coach can see both.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    /// The level from the rubric alone (`None` when not calibrated).
+    pub rubric_level: Option<Level>,
+    /// The 0-100 score from the rubric alone.
+    pub rubric_score: Option<u8>,
+    /// The words whose learned weight counts most, in text order.
+    pub words: Vec<WordSignal>,
+}
+
+/// A common word whose learned weight moved the verdict: coaches' labels
+/// tie it to dismissive answers (negative) or to receptive ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WordSignal {
+    /// The word as the scorer sees it (lowercase, accents folded).
+    pub word: String,
+    /// What it adds to the calibrated level (in levels).
+    pub weight: f32,
+    /// Byte offset where it starts in the original answer.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
 }
 
 impl ScoreCard {

@@ -159,7 +159,13 @@ fn score_in_band(raw: f32, level: Level, rubric: &Rubric) -> u8 {
     let i = usize::from(level.number()) - 1;
     let lo = if i == 0 { l.floor } else { l.starts[i - 1] };
     let hi = if i == 4 { l.ceiling } else { l.starts[i] };
-    let pos = ((raw - lo) / (hi - lo)).clamp(0.0, 1.0);
+    place_in_band(((raw - lo) / (hi - lo)).clamp(0.0, 1.0), level, rubric)
+}
+
+/// The 0-100 score at `pos` (0 to 1) of `level`'s band.
+pub(crate) fn place_in_band(pos: f32, level: Level, rubric: &Rubric) -> u8 {
+    let l = &rubric.levels;
+    let i = usize::from(level.number()) - 1;
     let (b_lo, b_hi) = (f32::from(l.bands[i]), f32::from(l.bands[i + 1]));
     let top = if i == 4 { b_hi } else { b_hi - 1.0 };
     (b_lo + pos * (b_hi - b_lo)).floor().clamp(b_lo, top) as u8

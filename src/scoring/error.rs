@@ -16,7 +16,7 @@ pub enum ScoringError {
         source: std::io::Error,
     },
     /// The data directory has no `scoring/` folder.
-    #[error("{dir} has no scoring/ folder (expected rubric.toml, en.toml and fr.toml there)")]
+    #[error("{dir} has no scoring/ folder (expected rubric.toml, en.toml, fr.toml or calibration.toml there)")]
     MissingDir {
         /// The data directory given.
         dir: PathBuf,

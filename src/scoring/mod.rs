@@ -3,7 +3,8 @@
 //! a 0-100 score, a rubric level, sub-scores per dimension, every cue that
 //! fired with its span in the original text, and one to three tips.
 //!
-//! Lexicons, weights and tips are plain TOML files in `data/scoring/`
+//! Lexicons, weights, tips and the learned calibration (see `calibrate`)
+//! are plain TOML files in `data/scoring/`
 //! (embedded at build time, overridable with `--data DIR`).
 //!
 //! # Cue ids
@@ -36,6 +37,7 @@
 //! word inside a hostile sentence); [`ScoreCard::has_cue`] ignores those.
 
 mod adjust;
+mod calibrate;
 mod card;
 mod compose;
 mod cue;
@@ -88,6 +90,7 @@ pub struct Scorer {
     en: LangRules,
     fr: LangRules,
     detector: detect::Detector,
+    calibrator: calibrate::Calibrator,
 }
 
 impl Scorer {
@@ -113,6 +116,8 @@ impl Scorer {
 
     fn build(files: source::Files) -> Result<Scorer, ScoringError> {
         let rubric = Rubric::parse(&files.rubric.name, &files.rubric.text)?;
+        let calibrator =
+            calibrate::Calibrator::parse(&files.calibration.name, &files.calibration.text)?;
         // Compiling a lexicon is most of a command's start-up time: the two
         // languages compile side by side.
         let (en, fr) = std::thread::scope(|scope| {
@@ -130,6 +135,7 @@ impl Scorer {
             en,
             fr,
             detector,
+            calibrator,
         })
     }
 
@@ -179,10 +185,13 @@ impl Scorer {
         questions::hanging(&ctx, &mut found);
         compose::diminish(&mut found.cues, self.rubric.decay);
         let verdict = compose::verdict(&found.cues, &self.rubric);
+        let calibrated = self
+            .calibrator
+            .apply(lang, &norm, &seg, &verdict, &self.rubric);
         let mut card = ScoreCard {
-            score: verdict.score,
-            level: verdict.level,
-            band: verdict.level.band().to_string(),
+            score: calibrated.score,
+            level: calibrated.level,
+            band: calibrated.level.band().to_string(),
             lang,
             lang_source,
             subscores: compose::subscores(&found.cues, &verdict.sums),
@@ -192,6 +201,11 @@ impl Scorer {
                 .map(|c| self.fired(rules, c, req.answer))
                 .collect(),
             tips: Vec::new(),
+            calibration: Calibration {
+                rubric_level: Some(verdict.level),
+                rubric_score: Some(verdict.score),
+                words: calibrated.words,
+            },
         };
         card.tips = tips_for(self, &card, lang, req);
         card

@@ -13,21 +13,26 @@ pub(crate) struct File {
     pub text: String,
 }
 
-/// The three files the scorer needs.
+/// The four files the scorer needs.
 #[derive(Debug, Clone)]
 pub(crate) struct Files {
     pub rubric: File,
     pub en: File,
     pub fr: File,
+    pub calibration: File,
 }
 
-const BUILTIN: [(&str, &str); 3] = [
+const BUILTIN: [(&str, &str); 4] = [
     (
         "rubric.toml",
         include_str!("../../data/scoring/rubric.toml"),
     ),
     ("en.toml", include_str!("../../data/scoring/en.toml")),
     ("fr.toml", include_str!("../../data/scoring/fr.toml")),
+    (
+        "calibration.toml",
+        include_str!("../../data/scoring/calibration.toml"),
+    ),
 ];
 
 fn builtin_file(i: usize) -> File {
@@ -44,6 +49,7 @@ impl Files {
             rubric: builtin_file(0),
             en: builtin_file(1),
             fr: builtin_file(2),
+            calibration: builtin_file(3),
         }
     }
 
@@ -74,6 +80,7 @@ impl Files {
             rubric: load(0)?,
             en: load(1)?,
             fr: load(2)?,
+            calibration: load(3)?,
         })
     }
 }

@@ -1,0 +1,295 @@
+//! The calibration file (`data/scoring/calibration.toml`): a linear layer,
+//! fitted by `scripts/calibrate.py` on labelled answers, that turns the
+//! rubric's verdict into the final level and score. The rubric's cues and
+//! gates stay the anchor (the layer reads their level, score and
+//! dimension sums, and moves the level by one at most); what it adds is
+//! what fixed phrases miss, the tone carried by common words ("sure",
+//! "oh", "maybe" in a dismissive answer), learned from how coaches label.
+//! Only words used across many objections are kept, so it learns tone,
+//! not topics.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::card::{Dimension, Level, WordSignal};
+use super::compose::{place_in_band, Verdict};
+use super::error::{from_toml, line_of, ScoringError};
+use super::lexicon::FastHash;
+use super::normalize::Normalized;
+use super::rubric::Rubric;
+use super::segment::Segments;
+use crate::lang::Lang;
+
+/// The file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    intercept: f32,
+    rubric_score: f32,
+    rubric_level: [f32; 5],
+    cuts: [f32; 4],
+    margin: f32,
+    show_at: f32,
+    dimensions: HashMap<String, f32>,
+    words: Words,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    #[serde(default)]
+    en: HashMap<String, f32>,
+    #[serde(default)]
+    fr: HashMap<String, f32>,
+}
+
+/// A word's index (to count it once per answer) and learned weight.
+type WordTable = HashMap<Box<str>, (u32, f32), FastHash>;
+
+/// The loaded, validated calibration layer.
+#[derive(Debug)]
+pub(crate) struct Calibrator {
+    intercept: f32,
+    rubric_score: f32,
+    rubric_level: [f32; 5],
+    cuts: [f32; 4],
+    margin: f32,
+    show_at: f32,
+    dimensions: [f32; 8],
+    words: [WordTable; 2],
+}
+
+/// The final verdict and the words that moved it.
+#[derive(Debug)]
+pub(crate) struct Calibrated {
+    pub level: Level,
+    pub score: u8,
+    pub words: Vec<WordSignal>,
+}
+
+impl Calibrator {
+    /// Parses and validates `text`, naming `file` and the line in errors.
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Calibrator, ScoringError> {
+        let raw: Raw = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
+        let invalid = |key: &str, message: String| ScoringError::Invalid {
+            file: file.to_string(),
+            // Words are written quoted; a coach may have left the quotes off.
+            line: text
+                .find(key)
+                .or_else(|| text.find(key.trim_matches('"')))
+                .map_or(1, |at| line_of(text, at)),
+            message,
+        };
+        let numbers = [raw.intercept, raw.rubric_score, raw.margin, raw.show_at]
+            .into_iter()
+            .chain(raw.rubric_level)
+            .chain(raw.cuts);
+        if numbers.into_iter().any(|n| !n.is_finite()) {
+            return Err(invalid("=", "every number must be finite".into()));
+        }
+        if raw.cuts.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(invalid("cuts", "cuts must rise strictly".into()));
+        }
+        if raw.margin < 0.0 {
+            return Err(invalid("margin", "margin cannot be negative".into()));
+        }
+        let mut dimensions = [0.0; 8];
+        for (name, w) in &raw.dimensions {
+            let i = Dimension::ALL.iter().position(|d| d.name() == name);
+            match i {
+                Some(i) if w.is_finite() && *w >= 0.0 => dimensions[i] = *w,
+                // Dismissal and defensiveness sums are negative already: a
+                // negative weight would turn a rubric penalty into credit,
+                // or its credit into a penalty.
+                Some(_) => {
+                    return Err(invalid(
+                        name,
+                        format!("{name}: must be a number, 0 or more"),
+                    ))
+                }
+                None => return Err(invalid(name, format!("unknown dimension `{name}`"))),
+            }
+        }
+        let en = word_table(&raw.words.en, &invalid)?;
+        let fr = word_table(&raw.words.fr, &invalid)?;
+        Ok(Calibrator {
+            intercept: raw.intercept,
+            rubric_score: raw.rubric_score,
+            rubric_level: raw.rubric_level,
+            cuts: raw.cuts,
+            margin: raw.margin,
+            show_at: raw.show_at,
+            dimensions,
+            words: [en, fr],
+        })
+    }
+
+    /// Moves the rubric's `verdict` by what the answer's words and sums say.
+    pub(crate) fn apply(
+        &self,
+        lang: Lang,
+        norm: &Normalized,
+        seg: &Segments,
+        verdict: &Verdict,
+        rubric: &Rubric,
+    ) -> Calibrated {
+        let rule = usize::from(verdict.level.number()) - 1;
+        let mut p = self.intercept
+            + self.rubric_score * f32::from(verdict.score) / 100.0
+            + self.rubric_level[rule];
+        for (d, w) in Dimension::ALL.iter().zip(self.dimensions) {
+            p += w * verdict.sums.get(*d);
+        }
+        let table = &self.words[lang_index(lang)];
+        let mut seen: Vec<u32> = Vec::new();
+        let mut words = Vec::new();
+        for t in &seg.tokens {
+            let Some(&(id, w)) = table.get(&norm.text[t.start..t.end]) else {
+                continue;
+            };
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            p += w;
+            if w.abs() >= self.show_at {
+                let (start, end) = norm.original(t.start, t.end);
+                words.push(WordSignal {
+                    word: norm.text[t.start..t.end].to_string(),
+                    weight: (w * 100.0).round() / 100.0,
+                    start,
+                    end,
+                });
+            }
+        }
+        let (mut level, mut pos) = self.level_of(p, verdict.level);
+        // Level 1 is the rubric's "attacks, sarcasm, contempt": words alone
+        // do not make an answer dismissive without one of its cues.
+        let dismissal_seen = verdict.sums.get(Dimension::Dismissal) < 0.0;
+        if level == Level::Dismissive && verdict.level != Level::Dismissive && !dismissal_seen {
+            (level, pos) = (Level::Defensive, 0.0);
+        }
+        Calibrated {
+            level,
+            score: place_in_band(pos, level, rubric),
+            words,
+        }
+    }
+
+    /// The level `p` falls in, at most one from the rubric's and only when
+    /// it lies `margin` beyond the rubric level's cuts, and where in that
+    /// level it sits (0 to 1).
+    fn level_of(&self, p: f32, rule: Level) -> (Level, f32) {
+        let rule = usize::from(rule.number()) - 1;
+        let below = rule > 0 && p < self.cuts[rule - 1] - self.margin;
+        let above = rule < 4 && p >= self.cuts[rule] + self.margin;
+        let i = if below {
+            rule - 1
+        } else if above {
+            rule + 1
+        } else {
+            rule
+        };
+        // Levels 1 and 5 are open-ended: one label unit wide.
+        let lo = if i == 0 {
+            self.cuts[0] - 1.0
+        } else {
+            self.cuts[i - 1]
+        };
+        let hi = if i == 4 {
+            self.cuts[3] + 1.0
+        } else {
+            self.cuts[i]
+        };
+        (Level::ALL[i], ((p - lo) / (hi - lo)).clamp(0.0, 1.0))
+    }
+}
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+    }
+}
+
+/// A word must be one token as the scorer sees it: lowercase, accents
+/// folded, no space, apostrophe or punctuation.
+fn word_table(
+    words: &HashMap<String, f32>,
+    invalid: &impl Fn(&str, String) -> ScoringError,
+) -> Result<WordTable, ScoringError> {
+    let mut table = WordTable::default();
+    for (i, (word, w)) in words.iter().enumerate() {
+        let norm = Normalized::new(word);
+        if norm.text != *word || word.contains([' ', '\'']) || word.is_empty() {
+            return Err(invalid(
+                &format!("\"{word}\""),
+                format!(
+                    "`{word}` must be one lowercase word without accents (`{}`)",
+                    norm.text
+                ),
+            ));
+        }
+        if !w.is_finite() {
+            return Err(invalid(
+                &format!("\"{word}\""),
+                format!("{word}: not a finite number"),
+            ));
+        }
+        let id = u32::try_from(i).unwrap_or(u32::MAX);
+        table.insert(word.as_str().into(), (id, *w));
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"
+intercept = 3.0
+rubric_score = 0.0
+rubric_level = [-2.0, -1.0, 0.0, 1.0, 2.0]
+cuts = [1.5, 2.5, 3.5, 4.5]
+margin = 0.2
+show_at = 0.1
+[dimensions]
+dismissal = 0.0
+[words.en]
+sure = -0.6
+well = 0.05
+[words.fr]
+"#;
+
+    #[test]
+    fn a_broken_file_names_its_line() {
+        let bad = FILE.replace("cuts = [1.5, 2.5", "cuts = [2.5, 1.5");
+        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
+        assert!(err.to_string().contains("line 5"), "{err}");
+        let bad = FILE.replace("sure =", "Sûre =");
+        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
+        assert!(err.to_string().contains("line 11"), "{err}");
+        let bad = FILE.replace("dismissal = 0.0", "dismissal = -0.5");
+        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
+        assert!(err.to_string().contains("line 9"), "{err}");
+        let bad = FILE.replace("dismissal", "tone");
+        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
+        assert!(err.to_string().contains("unknown dimension"), "{err}");
+    }
+
+    #[test]
+    fn moves_one_level_at_most_and_places_the_score_inside_it() {
+        let cal = Calibrator::parse("c", FILE).unwrap();
+        assert_eq!(cal.level_of(1.0, Level::Empathetic).0, Level::Neutral);
+        assert_eq!(cal.level_of(4.9, Level::Neutral).0, Level::Empathetic);
+        let (level, pos) = cal.level_of(3.0, Level::Neutral);
+        assert_eq!(level, Level::Neutral);
+        assert!((pos - 0.5).abs() < 1e-6);
+        // Within the margin of a cut, the rubric's level stands.
+        assert_eq!(cal.level_of(2.4, Level::Neutral).0, Level::Neutral);
+        assert_eq!(cal.level_of(2.2, Level::Neutral).0, Level::Defensive);
+        assert_eq!(cal.level_of(3.65, Level::Neutral).0, Level::Neutral);
+        assert_eq!(cal.level_of(3.75, Level::Neutral).0, Level::Empathetic);
+    }
+}

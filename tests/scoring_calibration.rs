@@ -1,0 +1,137 @@
+//! The calibration layer (`data/scoring/calibration.toml`) moves the
+//! rubric's verdict on what common words say, within bounds a coach can
+//! rely on: one level at most, level 1 only with a dismissal cue, and every
+//! word that weighed shown with its span.
+
+use std::fs;
+
+use objection_dojo::scoring::{Level, ScoreCard, ScoreRequest, Scorer};
+use objection_dojo::Lang;
+
+const CALIBRATION: &str = include_str!("../data/scoring/calibration.toml");
+
+fn score(s: &Scorer, answer: &str, lang: Lang) -> ScoreCard {
+    s.score(&ScoreRequest {
+        answer,
+        lang: Some(lang),
+        ..ScoreRequest::default()
+    })
+}
+
+/// A scorer whose calibration is the built-in one with `edit` applied.
+fn calibrated_with(edit: impl Fn(&str) -> String) -> Scorer {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    fs::create_dir(dir.path().join("scoring")).expect("scoring/ created");
+    let text = edit(CALIBRATION);
+    assert_ne!(text, CALIBRATION, "the edit applies");
+    fs::write(dir.path().join("scoring/calibration.toml"), text).expect("written");
+    Scorer::from_dir(dir.path()).expect("the edited calibration loads")
+}
+
+#[test]
+fn sarcasm_without_marker_words_drops_below_neutral() {
+    let s = Scorer::builtin().expect("builtin loads");
+    let cases = [
+        (
+            "Sure, and next you'll tell me the moon is made of cheese.",
+            Lang::En,
+            "Sure",
+        ),
+        (
+            "Sounds like your team likes excuses more than results.",
+            Lang::En,
+            "Sounds",
+        ),
+        (
+            "Bon, si ça vous amuse de perdre des clients, continuez comme ça.",
+            Lang::Fr,
+            "Bon",
+        ),
+    ];
+    for (answer, lang, word) in cases {
+        let card = score(&s, answer, lang);
+        // The rubric alone sees nothing wrong: no cue of its own fires.
+        assert_eq!(
+            card.calibration.rubric_level,
+            Some(Level::Neutral),
+            "{answer}"
+        );
+        assert_eq!(card.level, Level::Defensive, "{answer}: {card:?}");
+        assert!(card.score < card.calibration.rubric_score.unwrap_or(0));
+        let shown = card
+            .calibration
+            .words
+            .iter()
+            .find(|w| &answer[w.start..w.end] == word)
+            .unwrap_or_else(|| panic!("{word} shown for {answer}: {card:?}"));
+        assert!(shown.weight < 0.0, "{shown:?}");
+    }
+}
+
+#[test]
+fn plain_answers_keep_the_rubrics_level() {
+    let s = Scorer::builtin().expect("builtin loads");
+    for (answer, lang, level) in [
+        ("Honestly.", Lang::En, Level::Neutral),
+        ("We can send the contract on Monday.", Lang::En, Level::Neutral),
+        ("Je vous envoie le devis demain matin.", Lang::Fr, Level::Neutral),
+        (
+            "You're right that it's a real cost. What would you need to see to justify it? One client cut onboarding from 6 weeks to 2.",
+            Lang::En,
+            Level::Masterful,
+        ),
+    ] {
+        let card = score(&s, answer, lang);
+        assert_eq!(card.calibration.rubric_level, Some(level), "{answer}");
+        assert_eq!(card.level, level, "{answer}: {card:?}");
+    }
+}
+
+/// `text` with the weight of `word` (its first entry) set to `weight`.
+fn set_word(text: &str, word: &str, weight: f32) -> String {
+    let key = format!("\"{word}\" = ");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&key))
+        .unwrap_or_else(|| panic!("{word} is in the calibration"));
+    text.replacen(line, &format!("{key}{weight}"), 1)
+}
+
+#[test]
+fn the_file_drives_the_words_within_one_level_and_never_to_contempt_alone() {
+    let polite = "Sure, we can do that next week.";
+    let defensive = "Sure, but our price is the price, take it or leave it.";
+    let harsh = calibrated_with(|t| set_word(t, "sure", -9.0));
+    let card = score(&harsh, polite, Lang::En);
+    assert_eq!(card.calibration.rubric_level, Some(Level::Neutral));
+    // Far below every cut, but no dismissal cue fired: defensive, at the
+    // bottom of its band, not dismissive.
+    assert_eq!((card.level, card.score), (Level::Defensive, 20), "{card:?}");
+    let kind = calibrated_with(|t| set_word(t, "sure", 9.0));
+    let card = score(&kind, defensive, Lang::En);
+    assert_eq!(card.calibration.rubric_level, Some(Level::Defensive));
+    assert_eq!(card.level, Level::Neutral, "one level up at most: {card:?}");
+    let sure = &card.calibration.words[0];
+    assert_eq!(
+        (&defensive[sure.start..sure.end], sure.weight),
+        ("Sure", 9.0)
+    );
+}
+
+#[test]
+fn a_broken_calibration_names_its_line() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    fs::create_dir(dir.path().join("scoring")).expect("scoring/ created");
+    let broken = set_word(CALIBRATION, "sure", f32::NAN).replace("NaN", "nan");
+    fs::write(dir.path().join("scoring/calibration.toml"), &broken).expect("written");
+    let err = Scorer::from_dir(dir.path()).expect_err("a NaN weight is refused");
+    let line = broken[..broken.find("\"sure\" = nan").expect("edited")]
+        .matches('\n')
+        .count()
+        + 1;
+    let shown = err.to_string();
+    assert!(
+        shown.contains("calibration.toml") && shown.contains(&format!("line {line}")),
+        "{shown}"
+    );
+}
