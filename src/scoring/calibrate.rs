@@ -44,8 +44,17 @@ struct Words {
     fr: HashMap<String, f32>,
 }
 
-/// A word's index (to count it once per answer) and learned weight.
-type WordTable = HashMap<Box<str>, (u32, f32), FastHash>;
+/// Words per language at most: an answer marks the ones it used in a
+/// bitset on the stack rather than a list on the heap.
+const MAX_WORDS: usize = 2048;
+
+/// Each word's index (to count it once per answer) and learned weight, and
+/// the longest word's length, which spares the lookup of longer tokens.
+#[derive(Debug, Default)]
+struct WordTable {
+    map: HashMap<Box<str>, (u32, f32), FastHash>,
+    longest: usize,
+}
 
 /// The loaded, validated calibration layer.
 #[derive(Debug)]
@@ -142,16 +151,20 @@ impl Calibrator {
             p += w * verdict.sums.get(*d);
         }
         let table = &self.words[lang_index(lang)];
-        let mut seen: Vec<u32> = Vec::new();
+        let mut seen = [0u64; MAX_WORDS / 64];
         let mut words = Vec::new();
         for t in &seg.tokens {
-            let Some(&(id, w)) = table.get(&norm.text[t.start..t.end]) else {
-                continue;
-            };
-            if seen.contains(&id) {
+            if t.end - t.start > table.longest {
                 continue;
             }
-            seen.push(id);
+            let Some(&(id, w)) = table.map.get(&norm.text[t.start..t.end]) else {
+                continue;
+            };
+            let (slot, bit) = (id as usize / 64, 1u64 << (id % 64));
+            if seen[slot] & bit != 0 {
+                continue;
+            }
+            seen[slot] |= bit;
             p += w;
             if w.abs() >= self.show_at {
                 let (start, end) = norm.original(t.start, t.end);
@@ -220,6 +233,12 @@ fn word_table(
     invalid: &impl Fn(&str, String) -> ScoringError,
 ) -> Result<WordTable, ScoringError> {
     let mut table = WordTable::default();
+    if words.len() > MAX_WORDS {
+        return Err(invalid(
+            "[words",
+            format!("{} words in one language, {MAX_WORDS} at most", words.len()),
+        ));
+    }
     for (i, (word, w)) in words.iter().enumerate() {
         let norm = Normalized::new(word);
         if norm.text != *word || word.contains([' ', '\'']) || word.is_empty() {
@@ -237,8 +256,10 @@ fn word_table(
                 format!("{word}: not a finite number"),
             ));
         }
-        let id = u32::try_from(i).unwrap_or(u32::MAX);
-        table.insert(word.as_str().into(), (id, *w));
+        // Below MAX_WORDS, checked above.
+        let id = u32::try_from(i).unwrap_or(0);
+        table.map.insert(word.as_str().into(), (id, *w));
+        table.longest = table.longest.max(word.len());
     }
     Ok(table)
 }
