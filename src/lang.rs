@@ -20,6 +20,14 @@ impl Lang {
     /// Every supported language, in a stable order.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
 
+    /// Its position in [`Lang::ALL`], for per-language arrays.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Fr => 1,
+        }
+    }
+
     /// The ISO 639-1 code (`en`, `fr`).
     pub fn code(self) -> &'static str {
         match self {
@@ -69,6 +77,13 @@ impl FromStr for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert_eq!(lang.index(), i);
+        }
+    }
 
     #[test]
     fn parses_codes_and_names_in_both_languages() {

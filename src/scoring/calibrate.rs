@@ -150,7 +150,7 @@ impl Calibrator {
         for (d, w) in Dimension::ALL.iter().zip(self.dimensions) {
             p += w * verdict.sums.get(*d);
         }
-        let table = &self.words[lang_index(lang)];
+        let table = &self.words[lang.index()];
         let mut seen = [0u64; MAX_WORDS / 64];
         let mut words = Vec::new();
         for t in &seg.tokens {
@@ -216,13 +216,6 @@ impl Calibrator {
             self.cuts[i]
         };
         (Level::ALL[i], ((p - lo) / (hi - lo)).clamp(0.0, 1.0))
-    }
-}
-
-fn lang_index(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Fr => 1,
     }
 }
 

@@ -174,10 +174,7 @@ pub(crate) fn clear_caches() {
 fn with_stem<T>(rules: &LangRules, word: &str, f: impl FnOnce(&str) -> T) -> T {
     STEMS.with(|cell| {
         let mut caches = cell.borrow_mut();
-        let cache = &mut caches[match rules.lang {
-            Lang::En => 0,
-            Lang::Fr => 1,
-        }];
+        let cache = &mut caches[rules.lang.index()];
         if let Some(stem) = cache.get(word) {
             return f(stem);
         }
