@@ -6,6 +6,8 @@ dimension; a ridge regression on those plus the presence of common words
 predicts the coach's label, and cut points on the prediction give the level.
 Words count only if answers to at least MIN_OBJECTIONS different objections
 use them: the layer should learn tone ("sure", "oh", "maybe"), not topics.
+A word also counts apart, written "^word", as the first word of a sentence:
+"So your team can't learn six buttons?" opens a retort with "so".
 
 Usage: python3 scripts/calibrate.py [LABELLED.jsonl] [OUT.toml]
   defaults: data/scoring/labelled.jsonl, data/scoring/calibration.toml
@@ -25,8 +27,9 @@ import unicodedata
 
 import numpy as np
 
-MIN_OBJECTIONS = 20   # a word must occur under this many objections
-ALPHA = 10.0          # ridge penalty: larger keeps weights small
+MIN_OBJECTIONS = 10   # a word must occur under this many objections
+ALPHA = 20.0          # ridge penalty: larger keeps weights small
+MAX_WORDS = 2048      # per language, as the scorer allows
 SHOW_AT = 0.1         # words at least this heavy are listed on the card
 FLOOR = 0.05          # least weight of the rubric score and of each dimension
 MARGIN = 0.2          # how far past a cut the rubric's level gives way
@@ -40,6 +43,21 @@ def words(text):
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.findall(r"[^\W_]+", text)
+
+
+# What ends a sentence for the scorer (src/scoring/normalize.rs, `classify`):
+# not the point of a decimal number like 4.8.
+SENTENCE_END = re.compile(r"[!?;\u2026\u00a1\u00bf\u3002\uff01\uff1f]|(?<!\d)\.|\.(?!\d)")
+
+
+def features(text):
+    """The words an answer uses, each once, and "^word" for each word that
+    opens one of its sentences."""
+    out = set(words(text))
+    for sentence in SENTENCE_END.split(text):
+        first = words(sentence)[:1]
+        out.update("^" + w for w in first)
+    return out
 
 
 # A calibration that changes nothing: the rubric's verdicts are read with it,
@@ -122,14 +140,18 @@ def main():
     cards = rubric_verdicts(rows)
     spread = collections.defaultdict(set)
     for r in rows:
-        for w in set(words(r["answer"])):
+        for w in features(r["answer"]):
             spread[(r["lang"], w)].add(r["objection"])
     vocab = sorted(k for k, objections in spread.items() if len(objections) >= MIN_OBJECTIONS)
+    for lang in ("en", "fr"):
+        count = sum(1 for l, _ in vocab if l == lang)
+        if count > MAX_WORDS:
+            sys.exit(f"{count} {lang} words: raise MIN_OBJECTIONS to keep {MAX_WORDS} at most")
     index = {k: i for i, k in enumerate(vocab)}
     x = np.zeros((len(rows), 14 + len(vocab)))
     for i, (r, card) in enumerate(zip(rows, cards)):
         x[i, :14] = base_features(card)
-        for w in set(words(r["answer"])):
+        for w in features(r["answer"]):
             if (r["lang"], w) in index:
                 x[i, 14 + index[(r["lang"], w)]] = 1.0
     y = np.array([r["label"] for r in rows], dtype=float)

@@ -33,9 +33,9 @@ fn sarcasm_without_marker_words_drops_below_neutral() {
     let s = Scorer::builtin().expect("builtin loads");
     let cases = [
         (
-            "Sure, and next you'll tell me the moon is made of cheese.",
+            "Well, I guess some people just like doing things the hard way.",
             Lang::En,
-            "Sure",
+            "Well",
         ),
         (
             "Sounds like your team likes excuses more than results.",
@@ -116,6 +116,40 @@ fn the_file_drives_the_words_within_one_level_and_never_to_contempt_alone() {
         (&defensive[sure.start..sure.end], sure.weight),
         ("Sure", 9.0)
     );
+}
+
+#[test]
+fn an_opening_word_weighs_only_where_it_opens_a_sentence() {
+    let strict = calibrated_with(|t| set_word(t, "^so", -9.0));
+    let retort = "So your team can't learn six buttons?";
+    let card = score(&strict, retort, Lang::En);
+    assert_eq!(card.calibration.rubric_level, Some(Level::Neutral));
+    assert_eq!(card.level, Level::Defensive, "{card:?}");
+    let so = card
+        .calibration
+        .words
+        .iter()
+        .find(|w| w.opening)
+        .unwrap_or_else(|| panic!("the opening is shown: {card:?}"));
+    assert_eq!((&retort[so.start..so.end], so.weight), ("So", -9.0));
+    // Inside a sentence the word is not an opening; opening the second
+    // sentence, it is.
+    for (answer, opens) in [
+        (
+            "We can set that up, so your team keeps its own process.",
+            false,
+        ),
+        (
+            "We can set that up. So your team keeps its own process.",
+            true,
+        ),
+    ] {
+        let card = score(&strict, answer, Lang::En);
+        let words = &card.calibration.words;
+        let opened = words.iter().any(|w| w.opening && w.word == "so");
+        assert_eq!(opened, opens, "{answer}: {card:?}");
+        assert_eq!(card.level == Level::Defensive, opens, "{answer}: {card:?}");
+    }
 }
 
 #[test]

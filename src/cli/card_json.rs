@@ -94,7 +94,11 @@ fn calibration(out: &mut Vec<u8>, cal: &Calibration) -> io::Result<()> {
         int(out, w.start);
         out.extend_from_slice(b",\"end\":");
         int(out, w.end);
-        out.push(b'}');
+        out.extend_from_slice(if w.opening {
+            b",\"opening\":true}"
+        } else {
+            b",\"opening\":false}"
+        });
     }
     out.extend_from_slice(b"]}");
     Ok(())
@@ -272,6 +276,8 @@ mod tests {
                 Lang::Fr,
             ),
             ("", Lang::Fr),
+            // Words that weigh as a sentence's opening ("opening": true).
+            ("So you'd rather keep doing it by hand? Well, ok.", Lang::En),
         ];
         for (answer, lang) in answers {
             let card = scorer.score(&ScoreRequest {
@@ -282,6 +288,9 @@ mod tests {
             });
             let (fast, serde) = both(&card, None);
             assert_eq!(fast, serde, "{answer}");
+            if answer.starts_with("So ") {
+                assert!(fast.contains("\"opening\":true"), "{fast}");
+            }
             let id = serde_json::json!({"n": 7, "s": "a\"b"});
             let (fast, serde) = both(&card, Some(&id));
             assert_eq!(fast, serde, "{answer}");

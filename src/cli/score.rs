@@ -137,7 +137,10 @@ fn print_calibration(out: &mut impl Write, card: &ScoreCard) -> io::Result<()> {
         writeln!(
             out,
             "  {:>+6.2} {:<20} {dim}[{}..{}]{dim:#}",
-            w.weight, w.word, w.start, w.end
+            w.weight,
+            w.describe(card.lang),
+            w.start,
+            w.end
         )?;
     }
     Ok(())

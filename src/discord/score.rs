@@ -135,7 +135,7 @@ fn calibration_field(card: &ScoreCard, ui: Lang) -> Option<Field> {
         .calibration
         .words
         .iter()
-        .map(|w| format!("“{}” {:+.2}", w.word, w.weight))
+        .map(|w| format!("{} {:+.2}", w.describe(ui), w.weight))
         .collect();
     let value = match ui {
         Lang::En => format!(
@@ -215,6 +215,7 @@ mod tests {
                 weight: -0.27,
                 start: 0,
                 end: 4,
+                opening: false,
             }],
         };
         let embed = explanation("Sure.", &moved, Lang::Fr);

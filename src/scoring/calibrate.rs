@@ -6,7 +6,9 @@
 //! what fixed phrases miss, the tone carried by common words ("sure",
 //! "oh", "maybe" in a dismissive answer), learned from how coaches label.
 //! Only words used across many objections are kept, so it learns tone,
-//! not topics.
+//! not topics. A word written `^so` counts only when it opens a sentence:
+//! "So your team can't learn six buttons?" is a retort where a "so" inside
+//! a sentence is nothing.
 
 use std::collections::HashMap;
 
@@ -48,11 +50,22 @@ struct Words {
 /// bitset on the stack rather than a list on the heap.
 const MAX_WORDS: usize = 2048;
 
-/// Each word's index (to count it once per answer) and learned weight, and
-/// the longest word's length, which spares the lookup of longer tokens.
+/// A listed word's index (to count it once per answer) and learned weight.
+type Listed = Option<(u32, f32)>;
+
+/// What one word weighs anywhere and as a sentence's opening: one lookup
+/// per token finds both.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordEntry {
+    anywhere: Listed,
+    opening: Listed,
+}
+
+/// The listed words, and the longest one's length, which spares the lookup
+/// of longer tokens.
 #[derive(Debug, Default)]
 struct WordTable {
-    map: HashMap<Box<str>, (u32, f32), FastHash>,
+    map: HashMap<Box<str>, WordEntry, FastHash>,
     longest: usize,
 }
 
@@ -150,32 +163,7 @@ impl Calibrator {
         for (d, w) in Dimension::ALL.iter().zip(self.dimensions) {
             p += w * verdict.sums.get(*d);
         }
-        let table = &self.words[lang.index()];
-        let mut seen = [0u64; MAX_WORDS / 64];
-        let mut words = Vec::new();
-        for t in &seg.tokens {
-            if t.end - t.start > table.longest {
-                continue;
-            }
-            let Some(&(id, w)) = table.map.get(&norm.text[t.start..t.end]) else {
-                continue;
-            };
-            let (slot, bit) = (id as usize / 64, 1u64 << (id % 64));
-            if seen[slot] & bit != 0 {
-                continue;
-            }
-            seen[slot] |= bit;
-            p += w;
-            if w.abs() >= self.show_at {
-                let (start, end) = norm.original(t.start, t.end);
-                words.push(WordSignal {
-                    word: norm.text[t.start..t.end].to_string(),
-                    weight: (w * 100.0).round() / 100.0,
-                    start,
-                    end,
-                });
-            }
-        }
+        let (p, words) = self.word_weights(p, lang, norm, seg);
         let (mut level, mut pos) = self.level_of(p, verdict.level);
         // Level 1 is the rubric's "attacks, sarcasm, contempt": words alone
         // do not make an answer dismissive without one of its cues.
@@ -188,6 +176,54 @@ impl Calibrator {
             score: place_in_band(pos, level, rubric),
             words,
         }
+    }
+
+    /// `p` plus the weights of the listed words the answer uses (each
+    /// counted once, an opening apart from the word anywhere), and those
+    /// heavy enough to show.
+    fn word_weights(
+        &self,
+        mut p: f32,
+        lang: Lang,
+        norm: &Normalized,
+        seg: &Segments,
+    ) -> (f32, Vec<WordSignal>) {
+        let table = &self.words[lang.index()];
+        let mut seen = [0u64; MAX_WORDS / 64];
+        let mut words = Vec::new();
+        for (i, t) in seg.tokens.iter().enumerate() {
+            if t.end - t.start > table.longest {
+                continue;
+            }
+            let word = &norm.text[t.start..t.end];
+            let Some(entry) = table.map.get(word) else {
+                continue;
+            };
+            let opens = i == 0 || seg.tokens[i - 1].sentence != t.sentence;
+            let found = [
+                entry.anywhere.map(|e| (e, false)),
+                entry.opening.filter(|_| opens).map(|e| (e, true)),
+            ];
+            for ((id, w), opening) in found.into_iter().flatten() {
+                let (slot, bit) = (id as usize / 64, 1u64 << (id % 64));
+                if seen[slot] & bit != 0 {
+                    continue;
+                }
+                seen[slot] |= bit;
+                p += w;
+                if w.abs() >= self.show_at {
+                    let (start, end) = norm.original(t.start, t.end);
+                    words.push(WordSignal {
+                        word: word.to_string(),
+                        weight: (w * 100.0).round() / 100.0,
+                        start,
+                        end,
+                        opening,
+                    });
+                }
+            }
+        }
+        (p, words)
     }
 
     /// The level `p` falls in, at most one from the rubric's and only when
@@ -220,7 +256,8 @@ impl Calibrator {
 }
 
 /// A word must be one token as the scorer sees it: lowercase, accents
-/// folded, no space, apostrophe or punctuation.
+/// folded, no space, apostrophe or punctuation; a leading `^` makes it
+/// count only when it opens a sentence.
 fn word_table(
     words: &HashMap<String, f32>,
     invalid: &impl Fn(&str, String) -> ScoringError,
@@ -232,26 +269,37 @@ fn word_table(
             format!("{} words in one language, {MAX_WORDS} at most", words.len()),
         ));
     }
-    for (i, (word, w)) in words.iter().enumerate() {
+    for (i, (key, w)) in words.iter().enumerate() {
+        let (word, opening) = match key.strip_prefix('^') {
+            Some(word) => (word, true),
+            None => (key.as_str(), false),
+        };
         let norm = Normalized::new(word);
-        if norm.text != *word || word.contains([' ', '\'']) || word.is_empty() {
+        if norm.text != word || word.contains([' ', '\'']) || word.is_empty() {
             return Err(invalid(
-                &format!("\"{word}\""),
+                &format!("\"{key}\""),
                 format!(
-                    "`{word}` must be one lowercase word without accents (`{}`)",
+                    "`{key}` must be one lowercase word without accents (`{}`), \
+                     with `^` in front to count it only opening a sentence",
                     norm.text
                 ),
             ));
         }
         if !w.is_finite() {
             return Err(invalid(
-                &format!("\"{word}\""),
-                format!("{word}: not a finite number"),
+                &format!("\"{key}\""),
+                format!("{key}: not a finite number"),
             ));
         }
         // Below MAX_WORDS, checked above.
         let id = u32::try_from(i).unwrap_or(0);
-        table.map.insert(word.as_str().into(), (id, *w));
+        let entry = table.map.entry(word.into()).or_default();
+        let slot = if opening {
+            &mut entry.opening
+        } else {
+            &mut entry.anywhere
+        };
+        *slot = Some((id, *w));
         table.longest = table.longest.max(word.len());
     }
     Ok(table)
@@ -284,6 +332,9 @@ well = 0.05
         let bad = FILE.replace("sure =", "Sûre =");
         let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
         assert!(err.to_string().contains("line 11"), "{err}");
+        let bad = FILE.replace("well = 0.05", "\"^\" = 0.05");
+        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
+        assert!(err.to_string().contains("line 12"), "{err}");
         let bad = FILE.replace("dismissal = 0.0", "dismissal = -0.5");
         let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
         assert!(err.to_string().contains("line 9"), "{err}");

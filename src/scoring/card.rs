@@ -234,6 +234,22 @@ pub struct WordSignal {
     pub start: usize,
     /// Byte offset just past it.
     pub end: usize,
+    /// Weighed as the word opening a sentence ("So your team…?"), not as
+    /// the word anywhere.
+    #[serde(default)]
+    pub opening: bool,
+}
+
+impl WordSignal {
+    /// The word as a scorecard shows it, in `ui`'s language: quoted, and
+    /// saying so when it counted for opening a sentence.
+    pub fn describe(&self, ui: Lang) -> String {
+        match (self.opening, ui) {
+            (false, _) => format!("“{}”", self.word),
+            (true, Lang::En) => format!("“{}” opening a sentence", self.word),
+            (true, Lang::Fr) => format!("“{}” en début de phrase", self.word),
+        }
+    }
 }
 
 impl ScoreCard {
