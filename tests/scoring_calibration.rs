@@ -153,6 +153,35 @@ fn an_opening_word_weighs_only_where_it_opens_a_sentence() {
 }
 
 #[test]
+fn every_moved_level_names_the_words_that_moved_it() {
+    let s = Scorer::builtin().expect("builtin loads");
+    let mut moved = 0;
+    for line in include_str!("data/eval/heldout.jsonl").lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let field = |k: &str| row[k].as_str().expect("a string field");
+        let lang = field("lang").parse().expect("en or fr");
+        let card = s.score(&ScoreRequest {
+            answer: field("answer"),
+            objection: Some(field("objection")),
+            lang: Some(lang),
+            ..ScoreRequest::default()
+        });
+        let rubric = card.calibration.rubric_level.expect("calibrated");
+        let push: f32 = card.calibration.words.iter().map(|w| w.weight).sum();
+        if card.level < rubric {
+            assert!(push < 0.0, "moved down without its words: {card:?}");
+        } else if card.level > rubric {
+            assert!(push > 0.0, "moved up without its words: {card:?}");
+        } else {
+            continue;
+        }
+        moved += 1;
+    }
+    // The guard means something only if the layer does move levels.
+    assert!(moved > 100, "{moved} levels moved");
+}
+
+#[test]
 fn a_broken_calibration_names_its_line() {
     let dir = tempfile::tempdir().expect("a temp dir");
     fs::create_dir(dir.path().join("scoring")).expect("scoring/ created");

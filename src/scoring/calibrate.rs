@@ -2,9 +2,11 @@
 //! fitted by `scripts/calibrate.py` on labelled answers, that turns the
 //! rubric's verdict into the final level and score. The rubric's cues and
 //! gates stay the anchor (the layer reads their level, score and
-//! dimension sums, and moves the level by one at most); what it adds is
-//! what fixed phrases miss, the tone carried by common words ("sure",
-//! "oh", "maybe" in a dismissive answer), learned from how coaches label.
+//! dimension sums, and moves the level by one at most, only the way the
+//! words it shows push, so a moved level always names its words); what it
+//! adds is what fixed phrases miss, the tone carried by common words
+//! ("sure", "oh", "maybe" in a dismissive answer), learned from how
+//! coaches label.
 //! Only words used across many objections are kept, so it learns tone,
 //! not topics. A word written `^so` counts only when it opens a sentence:
 //! "So your team can't learn six buttons?" is a retort where a "so" inside
@@ -164,7 +166,10 @@ impl Calibrator {
             p += w * verdict.sums.get(*d);
         }
         let (p, words) = self.word_weights(p, lang, norm, seg);
-        let (mut level, mut pos) = self.level_of(p, verdict.level);
+        // A moved level must name what moved it: it goes only the way the
+        // words shown on the card push.
+        let push: f32 = words.iter().map(|w| w.weight).sum();
+        let (mut level, mut pos) = self.level_of(p, verdict.level, push);
         // Level 1 is the rubric's "attacks, sarcasm, contempt": words alone
         // do not make an answer dismissive without one of its cues.
         let dismissal_seen = verdict.sums.get(Dimension::Dismissal) < 0.0;
@@ -227,12 +232,13 @@ impl Calibrator {
     }
 
     /// The level `p` falls in, at most one from the rubric's and only when
-    /// it lies `margin` beyond the rubric level's cuts, and where in that
+    /// it lies `margin` beyond the rubric level's cuts in the direction
+    /// `push` points (down if negative, up if positive), and where in that
     /// level it sits (0 to 1).
-    fn level_of(&self, p: f32, rule: Level) -> (Level, f32) {
+    fn level_of(&self, p: f32, rule: Level, push: f32) -> (Level, f32) {
         let rule = usize::from(rule.number()) - 1;
-        let below = rule > 0 && p < self.cuts[rule - 1] - self.margin;
-        let above = rule < 4 && p >= self.cuts[rule] + self.margin;
+        let below = rule > 0 && p < self.cuts[rule - 1] - self.margin && push < 0.0;
+        let above = rule < 4 && p >= self.cuts[rule] + self.margin && push > 0.0;
         let i = if below {
             rule - 1
         } else if above {
@@ -346,15 +352,30 @@ well = 0.05
     #[test]
     fn moves_one_level_at_most_and_places_the_score_inside_it() {
         let cal = Calibrator::parse("c", FILE).unwrap();
-        assert_eq!(cal.level_of(1.0, Level::Empathetic).0, Level::Neutral);
-        assert_eq!(cal.level_of(4.9, Level::Neutral).0, Level::Empathetic);
-        let (level, pos) = cal.level_of(3.0, Level::Neutral);
+        let (down, up) = (-0.5, 0.5);
+        assert_eq!(cal.level_of(1.0, Level::Empathetic, down).0, Level::Neutral);
+        assert_eq!(cal.level_of(4.9, Level::Neutral, up).0, Level::Empathetic);
+        let (level, pos) = cal.level_of(3.0, Level::Neutral, down);
         assert_eq!(level, Level::Neutral);
         assert!((pos - 0.5).abs() < 1e-6);
         // Within the margin of a cut, the rubric's level stands.
-        assert_eq!(cal.level_of(2.4, Level::Neutral).0, Level::Neutral);
-        assert_eq!(cal.level_of(2.2, Level::Neutral).0, Level::Defensive);
-        assert_eq!(cal.level_of(3.65, Level::Neutral).0, Level::Neutral);
-        assert_eq!(cal.level_of(3.75, Level::Neutral).0, Level::Empathetic);
+        assert_eq!(cal.level_of(2.4, Level::Neutral, down).0, Level::Neutral);
+        assert_eq!(cal.level_of(2.2, Level::Neutral, down).0, Level::Defensive);
+        assert_eq!(cal.level_of(3.65, Level::Neutral, up).0, Level::Neutral);
+        assert_eq!(cal.level_of(3.75, Level::Neutral, up).0, Level::Empathetic);
+    }
+
+    #[test]
+    fn a_level_moves_only_the_way_the_shown_words_push() {
+        let cal = Calibrator::parse("c", FILE).unwrap();
+        // Far below the cut, but no shown word pushed down (none, or only
+        // words pushing up): the rubric's level stands, and the card never
+        // reports a move it cannot explain.
+        for push in [0.0, 0.3] {
+            assert_eq!(cal.level_of(1.0, Level::Neutral, push).0, Level::Neutral);
+        }
+        for push in [0.0, -0.3] {
+            assert_eq!(cal.level_of(4.9, Level::Neutral, push).0, Level::Neutral);
+        }
     }
 }
