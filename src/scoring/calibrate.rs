@@ -332,21 +332,17 @@ well = 0.05
 
     #[test]
     fn a_broken_file_names_its_line() {
-        let bad = FILE.replace("cuts = [1.5, 2.5", "cuts = [2.5, 1.5");
-        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
-        assert!(err.to_string().contains("line 5"), "{err}");
-        let bad = FILE.replace("sure =", "Sûre =");
-        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
-        assert!(err.to_string().contains("line 11"), "{err}");
-        let bad = FILE.replace("well = 0.05", "\"^\" = 0.05");
-        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
-        assert!(err.to_string().contains("line 12"), "{err}");
-        let bad = FILE.replace("dismissal = 0.0", "dismissal = -0.5");
-        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
-        assert!(err.to_string().contains("line 9"), "{err}");
-        let bad = FILE.replace("dismissal", "tone");
-        let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
-        assert!(err.to_string().contains("unknown dimension"), "{err}");
+        for (from, to, says) in [
+            ("cuts = [1.5, 2.5", "cuts = [2.5, 1.5", "line 5"),
+            ("sure =", "Sûre =", "line 11"),
+            ("well = 0.05", "\"^\" = 0.05", "line 12"),
+            ("dismissal = 0.0", "dismissal = -0.5", "line 9"),
+            ("dismissal", "tone", "unknown dimension"),
+        ] {
+            let bad = FILE.replace(from, to);
+            let err = Calibrator::parse("calibration.toml", &bad).unwrap_err();
+            assert!(err.to_string().contains(says), "{to}: {err}");
+        }
     }
 
     #[test]
