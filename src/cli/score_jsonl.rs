@@ -3,6 +3,10 @@
 //! blocks are scored on every core while the next ones are read and the
 //! previous ones written, and the buffers go round a pool: allocating fresh
 //! ones per block had the kernel zeroing pages for a sixth of a run.
+//! Within a block, a worker scores the lines one language at a time, then
+//! puts the results back in input order: each language's rules fill the
+//! caches, and switching every few dozen lines made scoring half as slow
+//! again.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -18,11 +22,13 @@ use super::score::has_content;
 use crate::lang::Lang;
 use crate::scoring::{ScoreRequest, Scorer};
 
-/// Input bytes gathered before a block goes to a worker: enough to make the
-/// hand-over cheap, little enough to keep every core busy. A block also
-/// leaves as soon as the input has nothing more ready, so a line typed or
-/// piped in alone is answered at once.
-const BLOCK: usize = 64 * 1024;
+/// Input bytes gathered before a block goes to a worker: some five thousand
+/// answers, so that scoring them a language at a time switches languages
+/// rarely (blocks of a few hundred answers gained nothing), and still many
+/// blocks per core on a large batch. A block also leaves as soon as the
+/// input has nothing more ready, so a line typed or piped in alone is
+/// answered at once.
+const BLOCK: usize = 1024 * 1024;
 
 /// Output bytes a block usually needs per input byte (a scorecard is about
 /// five times its input line).
@@ -31,10 +37,10 @@ const OUTPUT_PER_INPUT: usize = 6;
 /// Buffers kept for reuse at most, per pool.
 const POOLED: usize = 64;
 
-/// One input line; strings without escapes are borrowed from the line
-/// rather than copied.
+/// One input line as written; strings without escapes are borrowed from
+/// the line rather than copied.
 #[derive(Debug, Deserialize)]
-struct Line<'a> {
+struct RawLine<'a> {
     #[serde(borrow)]
     answer: Cow<'a, str>,
     #[serde(default, borrow)]
@@ -94,9 +100,11 @@ impl Pool {
 pub fn score_lines(scorer: &Scorer, input: impl Read, out: impl Write + Send) -> io::Result<()> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (inputs, outputs) = (Pool::default(), Pool::default());
-    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers * 2);
+    // One block waiting per worker each way: blocks are large, and more in
+    // flight only held more memory.
+    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(workers);
     let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(workers * 2);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(workers);
     std::thread::scope(|scope| {
         let (inputs, outputs) = (&inputs, &outputs);
         let writer = scope.spawn(move || write_in_order(done_rx, out, inputs, outputs));
@@ -185,6 +193,8 @@ fn lines_of(block: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Takes blocks until there are none left or the writer has stopped.
 fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>, pool: &Pool) {
+    let mut order = Lang::ALL;
+    let mut scratch = Vec::new();
     loop {
         let Ok(Ok(block)) = jobs.lock().map(|rx| rx.recv()) else {
             return;
@@ -193,9 +203,7 @@ fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>,
         // Sized once for the whole block: grown line by line, a fresh
         // buffer was copied over and over while it doubled.
         output.reserve(block.input.len() * OUTPUT_PER_INPUT);
-        for (i, line) in lines_of(&block.input).enumerate() {
-            answer_line(scorer, line, block.first_line + i, &mut output);
-        }
+        score_block(scorer, &block, &mut order, &mut scratch, &mut output);
         let scored = Done {
             seq: block.seq,
             input: block.input,
@@ -207,13 +215,54 @@ fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>,
     }
 }
 
-/// Appends the result line for input line number `number`.
-fn answer_line(scorer: &Scorer, line: &[u8], number: usize, out: &mut Vec<u8>) {
+/// Appends to `out` the result line of every line of `block`, in order.
+/// The lines are scored one language at a time into `scratch`, starting
+/// with the language this worker scored last (`order` keeps it first), and
+/// lines without a language (detected) or that fail come last.
+fn score_block(
+    scorer: &Scorer,
+    block: &Block,
+    order: &mut [Lang; 2],
+    scratch: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) {
+    let lines: Vec<Result<Line, String>> = lines_of(&block.input).map(parse_line).collect();
+    let group = |line: &Result<Line, String>| match line {
+        Ok(Line { lang: Some(l), .. }) => order.iter().position(|o| o == l).unwrap_or(2),
+        Ok(_) => 2,
+        Err(_) => 3,
+    };
+    let mut by_group: Vec<usize> = (0..lines.len()).collect();
+    by_group.sort_by_key(|&i| group(&lines[i]));
+    scratch.clear();
+    let mut spans = vec![(0, 0); lines.len()];
+    for &i in &by_group {
+        let start = scratch.len();
+        answer_line(scorer, &lines[i], block.first_line + i, scratch);
+        spans[i] = (start, scratch.len());
+    }
+    for &(start, end) in &spans {
+        out.extend_from_slice(&scratch[start..end]);
+    }
+    let last = by_group
+        .iter()
+        .rev()
+        .find_map(|&i| lines[i].as_ref().ok()?.lang);
+    if let Some(last) = last {
+        order.sort_by_key(|&l| l != last);
+    }
+}
+
+/// Appends the result line for `line`, input line number `number`.
+fn answer_line(scorer: &Scorer, line: &Result<Line, String>, number: usize, out: &mut Vec<u8>) {
     let mark = out.len();
     // A panic here is a bug in the scorer, which never panics on input: it
     // costs that line its result, not the rest of the batch.
-    let scored = panic::catch_unwind(AssertUnwindSafe(|| score_line(scorer, line, out)))
-        .unwrap_or_else(|_| Err("internal error: this line could not be scored".into()));
+    let scored = match line {
+        Ok(line) => panic::catch_unwind(AssertUnwindSafe(|| score_line(scorer, line, out)))
+            .unwrap_or_else(|_| Err("internal error: this line could not be scored".into())),
+        Err(message) => Err(message.clone()),
+    };
     if let Err(message) = scored {
         out.truncate(mark);
         let message = format!("line {number}: {message}");
@@ -244,12 +293,21 @@ fn write_in_order(
     out.flush()
 }
 
-/// Scores one input line and appends its JSON result to `out`.
-fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
+/// One input line read and checked, ready to score.
+struct Line<'a> {
+    answer: Cow<'a, str>,
+    objection: Option<Cow<'a, str>>,
+    lang: Option<Lang>,
+    key_concerns: Vec<String>,
+    id: Option<serde_json::Value>,
+}
+
+/// Reads one input line, or says what is wrong with it.
+fn parse_line(raw: &[u8]) -> Result<Line<'_>, String> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err("blank line: expected a JSON object with an \"answer\"".into());
     }
-    let line: Line =
+    let line: RawLine =
         serde_json::from_slice(raw).map_err(|e| format!("not a valid answer object: {e}"))?;
     if !has_content(&line.answer) {
         return Err("empty answer".into());
@@ -263,11 +321,22 @@ fn score_line(scorer: &Scorer, raw: &[u8], out: &mut Vec<u8>) -> Result<(), Stri
         Some(l) => Some(l.parse::<Lang>().map_err(|e| e.to_string())?),
         None => None,
     };
+    Ok(Line {
+        answer: line.answer,
+        objection: line.objection,
+        lang,
+        key_concerns: line.key_concerns,
+        id: line.id,
+    })
+}
+
+/// Scores one read line and appends its JSON result to `out`.
+fn score_line(scorer: &Scorer, line: &Line, out: &mut Vec<u8>) -> Result<(), String> {
     let card = scorer.score(&ScoreRequest {
         answer: &line.answer,
         objection: line.objection.as_deref(),
         key_concerns: &line.key_concerns,
-        lang,
+        lang: line.lang,
     });
     write_card(out, &card, line.id.as_ref()).map_err(|e| format!("cannot encode the result: {e}"))
 }
@@ -315,6 +384,36 @@ mod tests {
         assert_eq!(lines("a\n\n"), ["a", ""]);
         assert_eq!(lines("\n"), [""]);
         assert_eq!(lines("a"), ["a"]);
+    }
+
+    #[test]
+    fn mixed_languages_come_back_in_input_order() {
+        let scorer = Scorer::builtin().unwrap();
+        let kinds = [
+            "{\"answer\": \"Fair point. What matters most to you?\", \"lang\": \"en\"}",
+            "{\"answer\": \"Vous avez raison. Qu'est-ce qui compte le plus ?\", \"lang\": \"fr\"}",
+            "{\"answer\": \"Je comprends, c'est une vraie question.\"}",
+            "not json",
+            "{\"answer\": \"Obviously you didn't read it.\", \"lang\": \"en\", \"id\": 3}",
+        ];
+        let lines: Vec<&str> = (0..200)
+            .map(|i| kinds[(i * 7 + i / 3) % kinds.len()])
+            .collect();
+        let mut out = Vec::new();
+        score_lines(&scorer, lines.join("\n").as_bytes(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let got: Vec<&str> = text.lines().collect();
+        assert_eq!(got.len(), lines.len());
+        // Each line scored alone: what the grouped block must reproduce.
+        for (n, (line, result)) in lines.iter().zip(&got).enumerate() {
+            let mut alone = Vec::new();
+            score_lines(&scorer, line.as_bytes(), &mut alone).unwrap();
+            let alone = String::from_utf8(alone).unwrap();
+            let expected = alone
+                .trim_end()
+                .replace("line 1:", &format!("line {}:", n + 1));
+            assert_eq!(*result, expected, "line {}", n + 1);
+        }
     }
 
     #[test]
