@@ -225,6 +225,23 @@ mod tests {
             value.contains("niveau 4") && value.contains("“sure” -0.27"),
             "{value}"
         );
+        // A word weighed as a sentence's opening says so.
+        if let Some(word) = moved.calibration.words.first_mut() {
+            word.opening = true;
+        }
+        for (ui, name, shown) in [
+            (
+                Lang::En,
+                "Tone of the words",
+                "“sure” opening a sentence -0.27",
+            ),
+            (Lang::Fr, "Ton des mots", "“sure” en début de phrase -0.27"),
+        ] {
+            let embed = explanation("Sure.", &moved, ui);
+            let field = embed.fields.iter().find(|f| f.name == name);
+            let value = &field.expect("a tone field").value;
+            assert!(value.contains(shown), "{value}");
+        }
         let same = explanation("Sure.", &card(), Lang::En);
         assert!(same.fields.iter().all(|f| f.name != "Tone of the words"));
     }
