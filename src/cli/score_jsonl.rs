@@ -293,13 +293,11 @@ fn write_in_order(
     out.flush()
 }
 
-/// One input line read and checked, ready to score.
+/// One input line read and checked, ready to score: as written, with its
+/// language parsed.
 struct Line<'a> {
-    answer: Cow<'a, str>,
-    objection: Option<Cow<'a, str>>,
+    raw: RawLine<'a>,
     lang: Option<Lang>,
-    key_concerns: Vec<String>,
-    id: Option<serde_json::Value>,
 }
 
 /// Reads one input line, or says what is wrong with it.
@@ -321,24 +319,19 @@ fn parse_line(raw: &[u8]) -> Result<Line<'_>, String> {
         Some(l) => Some(l.parse::<Lang>().map_err(|e| e.to_string())?),
         None => None,
     };
-    Ok(Line {
-        answer: line.answer,
-        objection: line.objection,
-        lang,
-        key_concerns: line.key_concerns,
-        id: line.id,
-    })
+    Ok(Line { raw: line, lang })
 }
 
 /// Scores one read line and appends its JSON result to `out`.
 fn score_line(scorer: &Scorer, line: &Line, out: &mut Vec<u8>) -> Result<(), String> {
     let card = scorer.score(&ScoreRequest {
-        answer: &line.answer,
-        objection: line.objection.as_deref(),
-        key_concerns: &line.key_concerns,
+        answer: &line.raw.answer,
+        objection: line.raw.objection.as_deref(),
+        key_concerns: &line.raw.key_concerns,
         lang: line.lang,
     });
-    write_card(out, &card, line.id.as_ref()).map_err(|e| format!("cannot encode the result: {e}"))
+    write_card(out, &card, line.raw.id.as_ref())
+        .map_err(|e| format!("cannot encode the result: {e}"))
 }
 
 #[cfg(test)]
