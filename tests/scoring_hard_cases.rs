@@ -338,7 +338,11 @@ fn key_concerns_earn_relevance_when_engaged() {
         lang: Some(Lang::En),
     });
     assert!(!without.has_cue("key_concern"));
-    assert!(with.score > without.score);
+    // The rubric credits the concern; the calibration weighs relevance
+    // lightly (coaches' labels barely follow it), so the final score may
+    // round to the same figure but must never fall.
+    assert!(with.calibration.rubric_score > without.calibration.rubric_score);
+    assert!(with.score >= without.score);
 }
 
 #[test]
