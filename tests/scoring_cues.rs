@@ -259,6 +259,14 @@ const CASES: &[(Lang, &str, Option<&str>, &str)] = &[
     (Lang::Fr, "Vous n'y connaissez rien.", None, "attack"),
     (Lang::En, "Good luck with that.", None, "sarcasm"),
     (Lang::Fr, "Bonne chance avec ça.", None, "sarcasm"),
+    (Lang::En, "What a tragedy.", None, "sarcasm"),
+    (Lang::Fr, "Chacun ses priorités.", None, "sarcasm"),
+    (
+        Lang::Fr,
+        "Dix ans sans savoir où sont vos camions. Beau modèle de gestion.",
+        None,
+        "sarcasm",
+    ),
     (Lang::En, "Obviously it works.", None, "condescension"),
     (
         Lang::Fr,
