@@ -33,6 +33,7 @@ MAX_WORDS = 2048      # per language, as the scorer allows
 SHOW_AT = 0.1         # words at least this heavy are listed on the card
 FLOOR = 0.05          # least weight of the rubric score and of each dimension
 MARGIN = 0.2          # how far past a cut the rubric's level gives way
+MAX_STEP = 2          # most levels the words may move the rubric's level
 DIMENSIONS = ["acknowledgment", "concession", "exploration", "reframe",
               "relevance", "respect", "dismissal", "defensiveness"]
 
@@ -175,11 +176,11 @@ def write(dst, src, n, intercept, w, vocab, cuts):
         "# prediction = intercept + rubric_score * score/100 + rubric_level[level]",
         "#              + sum of dimension weight * dimension sum",
         "#              + the weight of each listed word the answer uses (once)",
-        "# The level is where the prediction falls among `cuts`, at most one",
-        "# level from the rubric's, only the way the words shown on the card",
-        "# push (weights of `show_at` or more), and level 1 only with a",
-        "# dismissal cue; the score is the prediction's place inside that",
-        "# level's band.",
+        "# The level is where the prediction falls among `cuts`, at most",
+        "# `max_step` levels from the rubric's, only the way the words shown",
+        "# on the card push (weights of `show_at` or more), and level 1 only",
+        "# with a dismissal cue; the score is the prediction's place inside",
+        "# that level's band.",
         f"intercept = {num(intercept)}",
         f"rubric_score = {num(w[0])}",
         "rubric_level = [" + ", ".join(num(v) for v in w[1:6]) + "]",
@@ -187,6 +188,9 @@ def write(dst, src, n, intercept, w, vocab, cuts):
         "# The rubric's level stands unless the prediction lies this far past",
         "# one of its cuts: the words move a verdict only on clear evidence.",
         f"margin = {MARGIN}",
+        "# Most levels the words may move the rubric's level, each step past",
+        "# its own cut by the margin.",
+        f"max_step = {MAX_STEP}",
         "# Words at least this heavy (either sign) are shown on the scorecard.",
         f"show_at = {SHOW_AT}",
         "",

@@ -2,8 +2,9 @@
 //! fitted by `scripts/calibrate.py` on labelled answers, that turns the
 //! rubric's verdict into the final level and score. The rubric's cues and
 //! gates stay the anchor (the layer reads their level, score and
-//! dimension sums, and moves the level by one at most, only the way the
-//! words it shows push, so a moved level always names its words); what it
+//! dimension sums, and moves the level by `max_step` levels at most, only
+//! the way the words it shows push, so a moved level always names its
+//! words); what it
 //! adds is what fixed phrases miss, the tone carried by common words
 //! ("sure", "oh", "maybe" in a dismissive answer), learned from how
 //! coaches label.
@@ -34,9 +35,16 @@ struct Raw {
     rubric_level: [f32; 5],
     cuts: [f32; 4],
     margin: f32,
+    /// Older files, fitted before two-level moves, meant one.
+    #[serde(default = "one_step")]
+    max_step: u8,
     show_at: f32,
     dimensions: HashMap<String, f32>,
     words: Words,
+}
+
+fn one_step() -> u8 {
+    1
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +87,7 @@ pub(crate) struct Calibrator {
     rubric_level: [f32; 5],
     cuts: [f32; 4],
     margin: f32,
+    max_step: u8,
     show_at: f32,
     dimensions: [f32; 8],
     words: [WordTable; 2],
@@ -118,6 +127,9 @@ impl Calibrator {
         if raw.margin < 0.0 {
             return Err(invalid("margin", "margin cannot be negative".into()));
         }
+        if !(1..=4).contains(&raw.max_step) {
+            return Err(invalid("max_step", "max_step must be 1 to 4".into()));
+        }
         let mut dimensions = [0.0; 8];
         for (name, w) in &raw.dimensions {
             let i = Dimension::ALL.iter().position(|d| d.name() == name);
@@ -143,6 +155,7 @@ impl Calibrator {
             rubric_level: raw.rubric_level,
             cuts: raw.cuts,
             margin: raw.margin,
+            max_step: raw.max_step,
             show_at: raw.show_at,
             dimensions,
             words: [en, fr],
@@ -231,21 +244,21 @@ impl Calibrator {
         (p, words)
     }
 
-    /// The level `p` falls in, at most one from the rubric's and only when
-    /// it lies `margin` beyond the rubric level's cuts in the direction
-    /// `push` points (down if negative, up if positive), and where in that
+    /// The level `p` falls in, at most `max_step` from the rubric's: each
+    /// step needs `p` to lie `margin` beyond the next cut in the direction
+    /// `push` points (down if negative, up if positive). Also where in that
     /// level it sits (0 to 1).
     fn level_of(&self, p: f32, rule: Level, push: f32) -> (Level, f32) {
-        let rule = usize::from(rule.number()) - 1;
-        let below = rule > 0 && p < self.cuts[rule - 1] - self.margin && push < 0.0;
-        let above = rule < 4 && p >= self.cuts[rule] + self.margin && push > 0.0;
-        let i = if below {
-            rule - 1
-        } else if above {
-            rule + 1
-        } else {
-            rule
-        };
+        let mut i = usize::from(rule.number()) - 1;
+        for _ in 0..self.max_step {
+            if push < 0.0 && i > 0 && p < self.cuts[i - 1] - self.margin {
+                i -= 1;
+            } else if push > 0.0 && i < 4 && p >= self.cuts[i] + self.margin {
+                i += 1;
+            } else {
+                break;
+            }
+        }
         // Levels 1 and 5 are open-ended: one label unit wide.
         let lo = if i == 0 {
             self.cuts[0] - 1.0
@@ -359,6 +372,29 @@ well = 0.05
         assert_eq!(cal.level_of(2.2, Level::Neutral, down).0, Level::Defensive);
         assert_eq!(cal.level_of(3.65, Level::Neutral, up).0, Level::Neutral);
         assert_eq!(cal.level_of(3.75, Level::Neutral, up).0, Level::Empathetic);
+    }
+
+    #[test]
+    fn moves_up_to_max_step_levels_each_past_its_own_cut() {
+        let cal = Calibrator::parse(
+            "c",
+            &FILE.replace("margin = 0.2", "margin = 0.2\nmax_step = 2"),
+        )
+        .unwrap();
+        let (down, up) = (-0.5, 0.5);
+        assert_eq!(
+            cal.level_of(1.0, Level::Empathetic, down).0,
+            Level::Defensive
+        );
+        assert_eq!(cal.level_of(4.9, Level::Defensive, up).0, Level::Empathetic);
+        // The second step needs its own cut passed by the margin.
+        assert_eq!(cal.level_of(2.4, Level::Empathetic, down).0, Level::Neutral);
+        assert_eq!(cal.level_of(3.6, Level::Defensive, up).0, Level::Neutral);
+        for bad in ["max_step = 0", "max_step = 5"] {
+            let text = FILE.replace("margin = 0.2", &format!("margin = 0.2\n{bad}"));
+            let err = Calibrator::parse("calibration.toml", &text).unwrap_err();
+            assert!(err.to_string().contains("line 7"), "{bad}: {err}");
+        }
     }
 
     #[test]
