@@ -27,8 +27,8 @@ import unicodedata
 
 import numpy as np
 
-MIN_OBJECTIONS = 10   # a word must occur under this many objections
-ALPHA = 20.0          # ridge penalty: larger keeps weights small
+MIN_OBJECTIONS = 6    # a word must occur under this many objections
+ALPHA = 15.0          # ridge penalty: larger keeps weights small
 MAX_WORDS = 2048      # per language, as the scorer allows
 SHOW_AT = 0.1         # words at least this heavy are listed on the card
 FLOOR = 0.05          # least weight of the rubric score and of each dimension
@@ -38,10 +38,15 @@ DIMENSIONS = ["acknowledgment", "concession", "exploration", "reframe",
               "relevance", "respect", "dismissal", "defensiveness"]
 
 
+# Letters the scorer folds by hand, as NFKD leaves them whole
+# (src/scoring/normalize.rs, `fold`): "cœur" is the scorer's "coeur".
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+
+
 def words(text):
     """The answer's words as the scorer's tokens: lowercase, accents folded,
     apostrophes and punctuation splitting words."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = unicodedata.normalize("NFKD", text.lower().translate(LIGATURES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.findall(r"[^\W_]+", text)
 
