@@ -4,10 +4,9 @@
 //! gates stay the anchor (the layer reads their level, score and
 //! dimension sums, and moves the level by `max_step` levels at most, only
 //! the way the words it shows push, so a moved level always names its
-//! words); what it
-//! adds is what fixed phrases miss, the tone carried by common words
-//! ("sure", "oh", "maybe" in a dismissive answer), learned from how
-//! coaches label.
+//! words); what it adds is what fixed phrases miss, the tone carried by
+//! common words ("sure", "oh", "maybe" in a dismissive answer), learned
+//! from how coaches label.
 //! Only words used across many objections are kept, so it learns tone,
 //! not topics. A word written `^so` counts only when it opens a sentence:
 //! "So your team can't learn six buttons?" is a retort where a "so" inside
