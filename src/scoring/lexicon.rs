@@ -233,7 +233,8 @@ pub(crate) struct GapGroup {
     /// [`word_bit`] of every word in `by_first`. Heads like "a _" or "one _"
     /// stand before most words of an answer, and the word after a gap
     /// rarely starts a tail: this turns most of those lookups away before
-    /// any string is compared (they were a tenth of scoring a long answer).
+    /// any string is compared (they were nearly a tenth of the instructions
+    /// spent on the 60-word benchmark answer).
     first_bits: u128,
 }
 
