@@ -5,7 +5,6 @@
 //! escapes them, a clean run at a time (tips quote their examples, so
 //! escapes are common).
 
-use std::cell::RefCell;
 use std::io;
 
 use crate::scoring::{Calibration, ScoreCard};
@@ -117,45 +116,64 @@ fn name(out: &mut Vec<u8>, s: &'static str) {
     out.push(b'"');
 }
 
-/// Longest float text remembered; serde_json's longest f32 is shorter.
-const FLOAT_TEXT: usize = 24;
-
-/// Slots of the float cache (a power of two).
-const FLOAT_SLOTS: usize = 64;
-
-/// A float's bits and the text serde_json wrote for it.
-type FloatSlot = (u32, u8, [u8; FLOAT_TEXT]);
-
-thread_local! {
-    /// Recently written floats: weights and sub-scores are rounded to
-    /// hundredths and take few values, and a lookup is much cheaper than
-    /// formatting.
-    static FLOATS: RefCell<[FloatSlot; FLOAT_SLOTS]> =
-        const { RefCell::new([(0, 0, [0; FLOAT_TEXT]); FLOAT_SLOTS]) };
-}
-
 /// A float as serde_json writes it.
 fn float(out: &mut Vec<u8>, v: f32) -> io::Result<()> {
-    let bits = v.to_bits();
-    // Fibonacci hashing: the top bits of the product spread nearby floats.
-    let slot = (bits.wrapping_mul(0x9E37_79B9) >> (32 - FLOAT_SLOTS.trailing_zeros())) as usize;
-    FLOATS.with(|cell| {
-        let mut slots = cell.borrow_mut();
-        let Some((key, len, text)) = slots.get_mut(slot) else {
-            return serde_json::to_writer(&mut *out, &v).map_err(io::Error::from);
-        };
-        if *len > 0 && *key == bits {
-            out.extend_from_slice(&text[..usize::from(*len)]);
-            return Ok(());
+    match hundredths(v) {
+        Some(n) => {
+            write_hundredths(out, n);
+            Ok(())
         }
-        let at = out.len();
-        serde_json::to_writer(&mut *out, &v)?;
-        if let Some(written) = out.get(at..).filter(|w| w.len() <= FLOAT_TEXT) {
-            text[..written.len()].copy_from_slice(written);
-            (*key, *len) = (bits, written.len() as u8);
+        None => serde_json::to_writer(&mut *out, &v).map_err(io::Error::from),
+    }
+}
+
+/// Largest count of hundredths written by hand: every decimal of at most
+/// five significant digits is its own nearest f32, so its shortest
+/// round-trip form, which serde_json writes, is that decimal.
+const HUNDREDTHS_MAX: i32 = 99_999;
+
+/// `v` as a whole number of hundredths, if it is exactly the f32 nearest to
+/// one: weights and sub-scores are rounded to hundredths, so nearly every
+/// float of a card is, and writing it by hand skips a shortest-float search.
+fn hundredths(v: f32) -> Option<i32> {
+    let scaled = (v * 100.0).round();
+    if scaled.is_nan() || scaled.abs() > HUNDREDTHS_MAX as f32 {
+        return None;
+    }
+    let n = scaled as i32;
+    // serde_json keeps the sign of zero.
+    let same = n as f32 / 100.0 == v && !(n == 0 && v.is_sign_negative());
+    same.then_some(n)
+}
+
+/// Writes `n` hundredths as serde_json writes that float: "-1.25", "0.3",
+/// "2.0". Built right to left in a small buffer and copied once: these are
+/// a few bytes, and each separate push or copy showed in the profile.
+fn write_hundredths(out: &mut Vec<u8>, n: i32) {
+    let mut buf = [0u8; 10];
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    let m = n.unsigned_abs();
+    if m % 10 != 0 {
+        put(b'0' + (m % 10) as u8);
+    }
+    put(b'0' + (m / 10 % 10) as u8);
+    put(b'.');
+    let mut whole = m / 100;
+    loop {
+        put(b'0' + (whole % 10) as u8);
+        whole /= 10;
+        if whole == 0 {
+            break;
         }
-        Ok(())
-    })
+    }
+    if n < 0 {
+        put(b'-');
+    }
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// A JSON string escaped exactly as serde_json escapes it. The clean runs
@@ -206,17 +224,28 @@ fn escape(out: &mut Vec<u8>, b: u8) {
 fn first_escape(s: &[u8]) -> Option<usize> {
     let mut chunks = s.chunks_exact(8);
     for (i, chunk) in (&mut chunks).enumerate() {
-        if let Some(at) = escape_in(chunk) {
+        // A whole chunk loads as one word; copying it into a padded buffer
+        // first cost a `memcpy` call per eight bytes.
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
+        if let Some(at) = escape_in(word) {
             return Some(i * 8 + at);
         }
     }
     let done = s.len() - chunks.remainder().len();
-    escape_in(chunks.remainder()).map(|at| done + at)
+    escape_in(padded(chunks.remainder())).map(|at| done + at)
 }
 
-/// Where the first byte to escape is among up to eight bytes, checked as
-/// one word (a short tail is padded with spaces, which need no escape).
-fn escape_in(bytes: &[u8]) -> Option<usize> {
+/// Up to eight bytes as one word, a short tail padded with spaces (which
+/// need no escape).
+fn padded(bytes: &[u8]) -> u64 {
+    let mut word = [b' '; 8];
+    let len = bytes.len().min(8);
+    word[..len].copy_from_slice(&bytes[..len]);
+    u64::from_le_bytes(word)
+}
+
+/// Which of the eight bytes of `x` (little-endian) is the first to escape.
+fn escape_in(x: u64) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
     // Flags the bytes of `x` below `n` (for n <= 128): the classic bit
@@ -224,10 +253,6 @@ fn escape_in(bytes: &[u8]) -> Option<usize> {
     // a flagged byte), which is all that is read of it.
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
     let zero = |x: u64| below(x, 1);
-    let mut word = [b' '; 8];
-    let len = bytes.len().min(8);
-    word[..len].copy_from_slice(&bytes[..len]);
-    let x = u64::from_le_bytes(word);
     let quote = zero(x ^ (ONES * u64::from(b'"')));
     let backslash = zero(x ^ (ONES * u64::from(b'\\')));
     let flags = below(x, 0x20) | quote | backslash;
@@ -298,33 +323,44 @@ mod tests {
     }
 
     #[test]
-    fn floats_read_as_serde_json_writes_them_cached_or_not() {
-        let values = [
+    fn floats_read_as_serde_json_writes_them() {
+        let odd = [
             0.0f32,
             -0.0,
             1.0,
             0.3,
             -0.45,
             1e-7,
+            0.001,
+            999.995,
+            1000.0,
+            99_999.0,
             3.4e38,
             f32::NAN,
             f32::INFINITY,
+            f32::NEG_INFINITY,
             2.0 / 3.0,
         ];
-        for _ in 0..2 {
-            for v in values
-                .iter()
-                .copied()
-                .chain((0..500).map(|k| k as f32 / 100.0 - 2.5))
-            {
-                let mut fast = Vec::new();
-                float(&mut fast, v).unwrap();
-                assert_eq!(
-                    String::from_utf8(fast).unwrap(),
-                    serde_json::to_string(&v).unwrap()
-                );
+        // Every hundredth the hand-written path takes, both signs, and the
+        // values past its limit that it must hand back to serde_json.
+        let limit = HUNDREDTHS_MAX + 50;
+        let range = (-limit..=limit).map(|n| n as f32 / 100.0);
+        let mut by_hand = 0;
+        for (i, v) in odd.into_iter().chain(range).enumerate() {
+            let mut fast = Vec::new();
+            float(&mut fast, v).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                serde_json::to_string(&v).unwrap(),
+                "{v:e}"
+            );
+            if i >= odd.len() && hundredths(v).is_some() {
+                by_hand += 1;
             }
         }
+        assert_eq!(by_hand, 2 * HUNDREDTHS_MAX + 1);
+        assert_eq!(hundredths(-0.0), None);
+        assert_eq!(hundredths(-0.45), Some(-45));
     }
 
     #[test]

@@ -30,9 +30,10 @@ use crate::scoring::{ScoreRequest, Scorer};
 /// answered at once.
 const BLOCK: usize = 1024 * 1024;
 
-/// Output bytes a block usually needs per input byte (a scorecard is about
-/// five times its input line).
-const OUTPUT_PER_INPUT: usize = 6;
+/// Output bytes a block usually needs per input byte: a scorecard is about
+/// six and a half times its input line on dev-style answers, and a buffer
+/// sized below that was copied whole into one twice its size.
+const OUTPUT_PER_INPUT: usize = 8;
 
 /// Buffers kept for reuse at most, per pool.
 const POOLED: usize = 64;
@@ -203,6 +204,7 @@ fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>,
         // Sized once for the whole block: grown line by line, a fresh
         // buffer was copied over and over while it doubled.
         output.reserve(block.input.len() * OUTPUT_PER_INPUT);
+        scratch.reserve(block.input.len() * OUTPUT_PER_INPUT);
         score_block(scorer, &block, &mut order, &mut scratch, &mut output);
         let scored = Done {
             seq: block.seq,

@@ -76,9 +76,8 @@ pub(crate) fn sums(cues: &[Cue], rubric: &Rubric) -> Sums {
             s.0[i] += c.weight;
         }
     }
-    for (i, d) in Dimension::ALL.iter().enumerate() {
-        let cap = rubric.cap(*d);
-        s.0[i] = s.0[i].clamp(-cap, cap);
+    for (sum, cap) in s.0.iter_mut().zip(rubric.caps()) {
+        *sum = sum.clamp(-cap, *cap);
     }
     s
 }

@@ -139,7 +139,9 @@ struct Repetition {
 pub(crate) struct Rubric {
     /// The k-th repeat of a cue counts `decay^k` of its weight.
     pub decay: f32,
-    caps: BTreeMap<Dimension, f32>,
+    /// In the order of `Dimension::ALL`: summing runs once per answer, and a
+    /// map lookup per dimension showed in its profile.
+    caps: [f32; Dimension::ALL.len()],
     pub structural: Structural,
     pub questions: Questions,
     pub sentences: Sentences,
@@ -194,7 +196,8 @@ impl Rubric {
         }
         Ok(Rubric {
             decay,
-            caps: raw.caps.into_inner(),
+            caps: Dimension::ALL
+                .map(|d| raw.caps.get_ref().get(&d).copied().unwrap_or(f32::INFINITY)),
             structural: raw.structural.into_inner(),
             questions: raw.questions.into_inner(),
             sentences: raw.sentences.into_inner(),
@@ -206,9 +209,10 @@ impl Rubric {
         })
     }
 
-    /// The most a dimension's sum may reach, in absolute value.
-    pub(crate) fn cap(&self, d: Dimension) -> f32 {
-        self.caps.get(&d).copied().unwrap_or(f32::INFINITY)
+    /// The most each dimension's sum may reach, in absolute value, in the
+    /// order of `Dimension::ALL`.
+    pub(crate) fn caps(&self) -> &[f32; Dimension::ALL.len()] {
+        &self.caps
     }
 }
 
