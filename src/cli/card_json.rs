@@ -147,33 +147,16 @@ fn hundredths(v: f32) -> Option<i32> {
 }
 
 /// Writes `n` hundredths as serde_json writes that float: "-1.25", "0.3",
-/// "2.0". Built right to left in a small buffer and copied once: these are
-/// a few bytes, and each separate push or copy showed in the profile.
+/// "2.0".
 fn write_hundredths(out: &mut Vec<u8>, n: i32) {
-    let mut buf = [0u8; 10];
-    let mut at = buf.len();
-    let mut put = |b: u8| {
-        at -= 1;
-        buf[at] = b;
-    };
-    let m = n.unsigned_abs();
-    if m % 10 != 0 {
-        put(b'0' + (m % 10) as u8);
-    }
-    put(b'0' + (m / 10 % 10) as u8);
-    put(b'.');
-    let mut whole = m / 100;
-    loop {
-        put(b'0' + (whole % 10) as u8);
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
     if n < 0 {
-        put(b'-');
+        out.push(b'-');
     }
-    out.extend_from_slice(&buf[at..]);
+    let m = n.unsigned_abs();
+    int(out, m / 100);
+    let fraction = [b'.', b'0' + (m / 10 % 10) as u8, b'0' + (m % 10) as u8];
+    let digits = if m % 10 == 0 { 2 } else { 3 };
+    out.extend_from_slice(&fraction[..digits]);
 }
 
 /// A JSON string escaped exactly as serde_json escapes it. The clean runs
@@ -224,28 +207,17 @@ fn escape(out: &mut Vec<u8>, b: u8) {
 fn first_escape(s: &[u8]) -> Option<usize> {
     let mut chunks = s.chunks_exact(8);
     for (i, chunk) in (&mut chunks).enumerate() {
-        // A whole chunk loads as one word; copying it into a padded buffer
-        // first cost a `memcpy` call per eight bytes.
-        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
-        if let Some(at) = escape_in(word) {
+        if let Some(at) = escape_in(chunk) {
             return Some(i * 8 + at);
         }
     }
     let done = s.len() - chunks.remainder().len();
-    escape_in(padded(chunks.remainder())).map(|at| done + at)
+    escape_in(chunks.remainder()).map(|at| done + at)
 }
 
-/// Up to eight bytes as one word, a short tail padded with spaces (which
-/// need no escape).
-fn padded(bytes: &[u8]) -> u64 {
-    let mut word = [b' '; 8];
-    let len = bytes.len().min(8);
-    word[..len].copy_from_slice(&bytes[..len]);
-    u64::from_le_bytes(word)
-}
-
-/// Which of the eight bytes of `x` (little-endian) is the first to escape.
-fn escape_in(x: u64) -> Option<usize> {
+/// Where the first byte to escape is among up to eight bytes, checked as
+/// one word (a short tail is padded with spaces, which need no escape).
+fn escape_in(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
     // Flags the bytes of `x` below `n` (for n <= 128): the classic bit
@@ -253,6 +225,10 @@ fn escape_in(x: u64) -> Option<usize> {
     // a flagged byte), which is all that is read of it.
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
     let zero = |x: u64| below(x, 1);
+    let mut word = [b' '; 8];
+    let len = bytes.len().min(8);
+    word[..len].copy_from_slice(&bytes[..len]);
+    let x = u64::from_le_bytes(word);
     let quote = zero(x ^ (ONES * u64::from(b'"')));
     let backslash = zero(x ^ (ONES * u64::from(b'\\')));
     let flags = below(x, 0x20) | quote | backslash;
