@@ -240,7 +240,7 @@ pub(crate) struct GapGroup {
 
 /// One of 128 bits standing for `word`, from its length and end letters:
 /// cheap enough to compute for every word after a gap.
-fn word_bit(word: &str) -> u128 {
+pub(crate) fn word_bit(word: &str) -> u128 {
     let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
         return 0;
     };
@@ -289,10 +289,29 @@ impl GapGroup {
     }
 }
 
+/// One text of the automaton and the patterns written that way: a head
+/// like "a _" opens phrases of four families, and is reported, placed and
+/// walked past once instead of once per family.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Phrase {
+    /// Where its patterns start in `LangRules::phrase_pats`.
+    first: u32,
+    /// How many patterns it stands for.
+    len: u32,
+    /// [`word_bit`] of every word that starts a tail of its gapped patterns.
+    pub gap_bits: u128,
+    /// Whether one of its gapped patterns has a tail any word may start.
+    pub gap_open: bool,
+}
+
 /// Everything the scorer knows about one language.
 pub(crate) struct LangRules {
     pub lang: Lang,
+    /// Finds the distinct texts of `phrases`, in that order.
     pub ac: AhoCorasick,
+    pub phrases: Vec<Phrase>,
+    /// The indices into `patterns` of each phrase, ascending.
+    phrase_pats: Vec<u32>,
     pub patterns: Vec<Pattern>,
     /// For gapped phrases: the alternative tails after a shared head.
     pub gaps: Vec<GapGroup>,
@@ -314,6 +333,59 @@ pub(crate) struct LangRules {
     pub tips: super::tips::Templates,
     pub detect_words: Vec<String>,
     pub detect_chars: Vec<char>,
+}
+
+impl LangRules {
+    /// The patterns `phrase` stands for, as indices into `patterns`.
+    pub(crate) fn pats_of(&self, phrase: &Phrase) -> &[u32] {
+        let first = phrase.first as usize;
+        self.phrase_pats
+            .get(first..first + phrase.len as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// Groups the patterns by text: the distinct texts in order of first use,
+/// a phrase for each, and the pattern indices of each phrase in one list.
+fn phrases<'t>(
+    texts: &'t [String],
+    patterns: &[Pattern],
+    gaps: &[GapGroup],
+) -> (Vec<&'t str>, Vec<Phrase>, Vec<u32>) {
+    let mut index: HashMap<&str, usize, FastHash> =
+        HashMap::with_capacity_and_hasher(texts.len(), FastHash::default());
+    let mut distinct = Vec::with_capacity(texts.len());
+    let mut phrases: Vec<Phrase> = Vec::with_capacity(texts.len());
+    let slots: Vec<usize> = texts
+        .iter()
+        .zip(patterns)
+        .map(|(text, pattern)| {
+            let slot = *index.entry(text).or_insert_with(|| {
+                distinct.push(text.as_str());
+                phrases.push(Phrase::default());
+                phrases.len() - 1
+            });
+            let phrase = &mut phrases[slot];
+            phrase.len += 1;
+            if let Some(group) = pattern.gaps.and_then(|g| gaps.get(g)) {
+                phrase.gap_bits |= group.first_bits;
+                phrase.gap_open |= !group.open.is_empty();
+            }
+            slot
+        })
+        .collect();
+    let mut next = 0;
+    for phrase in &mut phrases {
+        phrase.first = next;
+        next += phrase.len;
+    }
+    let mut filled: Vec<u32> = phrases.iter().map(|p| p.first).collect();
+    let mut phrase_pats = vec![0; slots.len()];
+    for (pat, slot) in slots.into_iter().enumerate() {
+        phrase_pats[filled[slot] as usize] = pat as u32;
+        filled[slot] += 1;
+    }
+    (distinct, phrases, phrase_pats)
 }
 
 impl std::fmt::Debug for LangRules {
@@ -526,11 +598,12 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         let at = raw.tips.get(&key).map_or(0, |s| s.span().start);
         b.err(at, m)
     })?;
+    let (distinct, phrases, phrase_pats) = phrases(&b.texts, &b.patterns, &b.gaps);
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .dense_depth(DENSE_DEPTH)
-        .build(&b.texts)
+        .build(&distinct)
         .map_err(|e| b.err(0, format!("cannot build the phrase automaton: {e}")))?;
     let norm_set = |v: &[String]| {
         v.iter()
@@ -540,6 +613,8 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     Ok(LangRules {
         lang,
         ac,
+        phrases,
+        phrase_pats,
         patterns: b.patterns,
         gaps: b.gaps,
         families,

@@ -3,7 +3,7 @@
 //! phrases nest ("you're not wrong" hides "wrong"; "no problem" hides the
 //! negator "no").
 
-use super::lexicon::{GapGroup, LangRules, PatKind, Position};
+use super::lexicon::{word_bit, GapGroup, LangRules, PatKind, Position};
 use super::normalize::{Mark, MarkKind};
 use super::segment::Segments;
 
@@ -94,6 +94,35 @@ fn gapped_end(text: &str, head_end: usize, group: &GapGroup, limit: usize) -> Op
     best
 }
 
+/// Whether, after a head ending at `head_end`, one of the words that could
+/// follow a gap of one to four words has its bit in `bits`: a head shared
+/// by several gapped phrases ("a _") is walked past once, and most of the
+/// time no tail can start there.
+fn tail_may_follow(text: &str, head_end: usize, bits: u128) -> bool {
+    if bits == 0 {
+        return false;
+    }
+    let mut pos = head_end;
+    for _ in 0..MAX_GAP_WORDS {
+        let Some(after) = text.get(pos..).and_then(|t| t.strip_prefix(' ')) else {
+            return false;
+        };
+        let word = word_len(after);
+        if word == 0 {
+            return false;
+        }
+        pos += 1 + word;
+        let next = text
+            .get(pos..)
+            .and_then(|t| t.strip_prefix(' '))
+            .unwrap_or_default();
+        if word_bit(&next[..word_len(next)]) & bits != 0 {
+            return true;
+        }
+    }
+    false
+}
+
 fn word_rest(s: &str) -> usize {
     s.char_indices()
         .find(|(_, c)| !c.is_alphanumeric())
@@ -155,23 +184,46 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
     };
     // Sized for a typical answer's matches, so the list rarely grows.
     let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 8 + 8);
-    hits.extend(rules.ac.find_overlapping_iter(&hay).filter_map(|m| {
-        let pat = m.pattern().as_usize();
-        let p = rules.patterns.get(pat)?;
-        let start = to_text(m.start() + usize::from(p.left));
-        let head_end = to_text(m.end() - usize::from(p.right));
-        // A `word*` phrase covers the whole word it starts; a gapped
-        // phrase reaches past its gaps.
-        let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
-            Some(group) => gapped_end(text, head_end, group, clause_end(marks, start, text.len()))?,
-            None if p.prefix => head_end + word_rest(&text[head_end..]),
-            None => head_end,
+    for m in rules.ac.find_overlapping_iter(&hay) {
+        let Some(phrase) = rules.phrases.get(m.pattern().as_usize()) else {
+            continue;
         };
-        // Most phrases may sit anywhere: the sentence check is all they need.
-        let placed = !crosses_sentence(marks, start, end)
-            && (p.position == Position::Any || seg.fits(p.position, start, end));
-        (start < end && placed).then_some(Hit { pat, start, end })
-    }));
+        let pats = rules.pats_of(phrase);
+        // One text: the same word boundaries for all its patterns.
+        let Some(first) = pats.first().and_then(|&p| rules.patterns.get(p as usize)) else {
+            continue;
+        };
+        let start = to_text(m.start() + usize::from(first.left));
+        let head_end = to_text(m.end() - usize::from(first.right));
+        let gaps_may_fit = phrase.gap_open || tail_may_follow(text, head_end, phrase.gap_bits);
+        for &pat in pats {
+            let pat = pat as usize;
+            let Some(p) = rules.patterns.get(pat) else {
+                continue;
+            };
+            // A `word*` phrase covers the whole word it starts; a gapped
+            // phrase reaches past its gaps.
+            let end = match p.gaps.and_then(|g| rules.gaps.get(g)) {
+                Some(_) if !gaps_may_fit => continue,
+                Some(group) => {
+                    let limit = clause_end(marks, start, text.len());
+                    let Some(end) = gapped_end(text, head_end, group, limit) else {
+                        continue;
+                    };
+                    end
+                }
+                None if p.prefix => head_end + word_rest(&text[head_end..]),
+                None => head_end,
+            };
+            // Most phrases may sit anywhere: the sentence check is all they
+            // need.
+            let placed = !crosses_sentence(marks, start, end)
+                && (p.position == Position::Any || seg.fits(p.position, start, end));
+            if start < end && placed {
+                hits.push(Hit { pat, start, end });
+            }
+        }
+    }
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     outermost(rules, &mut hits);
     hits

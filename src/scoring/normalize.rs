@@ -498,12 +498,59 @@ fn last_char(text: &[u8]) -> Option<char> {
 /// Normalises a lexicon phrase exactly like an answer, so coaches can write
 /// phrases naturally (accents, capitals, curly apostrophes all work).
 pub(crate) fn normalize_phrase(phrase: &str) -> String {
+    let trimmed = phrase.trim_matches(' ');
+    if is_normal(trimmed) {
+        return trimmed.to_string();
+    }
     Normalized::pass(phrase, false).text
+}
+
+/// Whether `phrase` is its own normal form: lowercase ASCII words joined by
+/// single spaces, with apostrophes only inside words. Most expanded English
+/// variants are, once the spaces around a `_` gap are trimmed, and the full
+/// pass over each was a tenth of start-up.
+fn is_normal(phrase: &str) -> bool {
+    let bytes = phrase.as_bytes();
+    let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_lowercase);
+    !bytes.is_empty()
+        && bytes.iter().enumerate().all(|(i, &b)| match b {
+            b'a'..=b'z' => true,
+            b' ' | b'\'' => i > 0 && letter(i - 1) && letter(i + 1),
+            _ => false,
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string of up to five characters drawn from letters, a
+    /// capital, an accent, a digit, spaces, both apostrophes and a hyphen:
+    /// the shortcut for phrases already normal must agree with the pass.
+    #[test]
+    fn phrases_already_normal_skip_the_pass_unchanged() {
+        let alphabet = ['a', 'z', 'E', 'é', '7', ' ', '\'', '’', '-'];
+        let mut strings = vec![String::new()];
+        let mut shortcut = 0;
+        for _ in 0..5 {
+            strings = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            for s in &strings {
+                assert_eq!(
+                    normalize_phrase(s),
+                    Normalized::pass(s, false).text,
+                    "{s:?}"
+                );
+                shortcut += usize::from(is_normal(s.trim_matches(' ')));
+            }
+        }
+        // The shortcut is taken: two letters each side of a space or an
+        // apostrophe, and every plain word.
+        assert!(is_normal("don't you agree"));
+        assert!(shortcut > 100, "{shortcut}");
+    }
 
     #[test]
     fn folds_case_accents_apostrophes_and_punctuation() {
