@@ -549,7 +549,10 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         texts: Vec::new(),
         patterns: Vec::new(),
         gaps: Vec::new(),
-        seen: HashMap::default(),
+        // Room for a variant every two bytes of the file (the English one
+        // expands to about one every three): the map never rehashes while
+        // it fills, which was a twentieth of start-up.
+        seen: HashMap::with_capacity_and_hasher(src.len() / 2, FastHash::default()),
     };
     let lang: Lang = raw
         .lang
