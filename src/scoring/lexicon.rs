@@ -551,7 +551,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         gaps: Vec::new(),
         // Room for a variant every two bytes of the file (the English one
         // expands to about one every three): the map never rehashes while
-        // it fills, which was a twentieth of start-up.
+        // it fills, which was a fortieth of start-up.
         seen: HashMap::with_capacity_and_hasher(src.len() / 2, FastHash::default()),
     };
     let lang: Lang = raw
