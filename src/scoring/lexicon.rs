@@ -1,11 +1,10 @@
 //! One language's lexicon file (`data/scoring/en.toml`, `fr.toml`): cue
 //! families with their phrases and weights, negators, stopwords, detection
 //! words and tips. Loaded, validated (a mistake names its file and line) and
-//! compiled into one Aho-Corasick automaton per language.
+//! compiled into one phrase index per language.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 use toml::Spanned;
@@ -13,38 +12,17 @@ use toml::Spanned;
 use super::card::Dimension;
 use super::error::{from_toml, line_of, ScoringError};
 use super::pattern::{expand, Variant};
+use super::phrase_index::PhraseIndex;
 use crate::lang::Lang;
-
-/// FNV-1a: word lookups are short strings on a hot path, where SipHash's
-/// flood resistance buys nothing (the words are our own lists).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// A set of words with a fast hasher.
 pub(crate) type WordSet = HashSet<String, FastHash>;
 
-/// The FNV hasher for maps and sets of our own strings (also the lexicon
-/// build's, where SipHash was a tenth of start-up).
-pub(crate) type FastHash = std::hash::BuildHasherDefault<Fnv>;
+/// A fast hasher for maps and sets of short strings: word lookups are on
+/// the hot path, where SipHash's flood resistance buys little (in the lexicon
+/// build SipHash was a tenth of start-up). Fx hashes a short word in a few
+/// word-sized steps where FNV took two steps a byte.
+pub(crate) type FastHash = rustc_hash::FxBuildHasher;
 
 /// What a family of phrases is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -308,7 +286,7 @@ pub(crate) struct Phrase {
 pub(crate) struct LangRules {
     pub lang: Lang,
     /// Finds the distinct texts of `phrases`, in that order.
-    pub ac: AhoCorasick,
+    pub index: PhraseIndex,
     pub phrases: Vec<Phrase>,
     /// The indices into `patterns` of each phrase, ascending.
     phrase_pats: Vec<u32>,
@@ -397,10 +375,6 @@ impl std::fmt::Debug for LangRules {
             .finish()
     }
 }
-
-/// Automaton states this close to the start get a full transition table:
-/// nearly every byte of an answer passes through them.
-const DENSE_DEPTH: usize = 4;
 
 /// Cue ids the code emits itself; lexicon families may not reuse them.
 pub(crate) const STRUCTURAL_IDS: [&str; 15] = [
@@ -602,11 +576,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
         b.err(at, m)
     })?;
     let (distinct, phrases, phrase_pats) = phrases(&b.texts, &b.patterns, &b.gaps);
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .dense_depth(DENSE_DEPTH)
-        .build(&distinct)
+    let index = PhraseIndex::build(&distinct)
         .map_err(|e| b.err(0, format!("cannot build the phrase automaton: {e}")))?;
     let norm_set = |v: &[String]| {
         v.iter()
@@ -615,7 +585,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     };
     Ok(LangRules {
         lang,
-        ac,
+        index,
         phrases,
         phrase_pats,
         patterns: b.patterns,

@@ -226,8 +226,8 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
     };
     // Sized for a typical answer's matches, so the list rarely grows.
     let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 8 + 8);
-    for m in rules.ac.find_overlapping_iter(&hay) {
-        let Some(phrase) = rules.phrases.get(m.pattern().as_usize()) else {
+    for m in rules.index.find(&hay) {
+        let Some(phrase) = rules.phrases.get(m.phrase) else {
             continue;
         };
         let pats = rules.pats_of(phrase);
@@ -235,12 +235,12 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
         let Some(first) = pats.first().and_then(|&p| rules.patterns.get(p as usize)) else {
             continue;
         };
-        let head_end = to_text(m.end() - usize::from(first.right));
+        let head_end = to_text(m.end - usize::from(first.right));
         let found = Found {
             text,
             marks,
             seg,
-            start: to_text(m.start() + usize::from(first.left)),
+            start: to_text(m.start + usize::from(first.left)),
             head_end,
             gaps_may_fit: phrase.gap_open || tail_may_follow(text, head_end, phrase.gap_bits),
         };
@@ -249,7 +249,9 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
                 .filter_map(|&pat| found.hit(rules, pat as usize)),
         );
     }
-    hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // Stable: where two phrases cover the same words, the one reported
+    // first (the shorter match text) stays first.
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     outermost(rules, &mut hits);
     hits
 }

@@ -49,6 +49,7 @@ mod lexicon;
 mod matcher;
 mod normalize;
 mod pattern;
+mod phrase_index;
 mod questions;
 mod relevance;
 mod rubric;
