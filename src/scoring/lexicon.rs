@@ -169,7 +169,7 @@ pub(crate) struct Family {
     pub standalone: bool,
 }
 
-/// What a pattern of the automaton stands for.
+/// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum PatKind {
     Family(usize),
@@ -178,7 +178,7 @@ pub(crate) enum PatKind {
     NegBoth,
 }
 
-/// One pattern of the automaton.
+/// One pattern of the phrase index.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pattern {
     pub kind: PatKind,
@@ -267,7 +267,7 @@ impl GapGroup {
     }
 }
 
-/// One text of the automaton and the patterns written that way: a head
+/// One text of the phrase index and the patterns written that way: a head
 /// like "a _" opens phrases of four families, and is reported, placed and
 /// walked past once instead of once per family.
 #[derive(Debug, Clone, Copy, Default)]
@@ -415,7 +415,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Registers one automaton pattern.
+    /// Registers one pattern.
     fn push(
         &mut self,
         text: &str,
@@ -426,7 +426,7 @@ impl Builder<'_> {
         let (kind, weight, position, scope) = what;
         let first = text.chars().next().is_some_and(char::is_alphanumeric);
         let last = text.chars().next_back().is_some_and(char::is_alphanumeric);
-        // Spaces around whole-word phrases make the automaton itself respect
+        // Spaces around whole-word phrases make the phrase index respect
         // word boundaries (see `matcher::haystack`).
         let mut padded = String::with_capacity(text.len() + 8);
         if first {
@@ -497,7 +497,7 @@ impl Builder<'_> {
                 self.push(&v.text, v.prefix, None, (kind, weight, position, scope));
             } else {
                 // Variants sharing a head ("a _ client", "a _ customer") are
-                // one automaton pattern with alternative tails, so a common
+                // one pattern with alternative tails, so a common
                 // head like "a" is matched once, not once per variant.
                 match heads.iter_mut().find(|(h, _)| *h == v.text) {
                     Some((_, tails)) => tails.push(v.gaps),
@@ -577,7 +577,7 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     })?;
     let (distinct, phrases, phrase_pats) = phrases(&b.texts, &b.patterns, &b.gaps);
     let index = PhraseIndex::build(&distinct)
-        .map_err(|e| b.err(0, format!("cannot build the phrase automaton: {e}")))?;
+        .map_err(|e| b.err(0, format!("cannot build the phrase index: {e}")))?;
     let norm_set = |v: &[String]| {
         v.iter()
             .map(|w| super::normalize::normalize_phrase(w))

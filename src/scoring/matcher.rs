@@ -1,5 +1,5 @@
-//! Finds every lexicon phrase in a normalised answer in one automaton pass,
-//! keeps whole-word matches only, and lets the longest phrase win where
+//! Finds every lexicon phrase in a normalised answer in one pass of the
+//! phrase index, keeps whole-word matches only, and lets the longest phrase win where
 //! phrases nest ("you're not wrong" hides "wrong"; "no problem" hides the
 //! negator "no").
 
@@ -136,7 +136,7 @@ fn word_rest(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
-/// The text as the automaton searches it: padded with spaces and with
+/// The text as the phrase index searches it: padded with spaces and with
 /// spaces around each apostrophe, so that whole-word phrases (stored as
 /// " word ") only match at word boundaries, including around an elision
 /// ("d'hésiter", "you'd"). Returns the positions of the inserted spaces.

@@ -83,7 +83,7 @@ pub struct ScoreRequest<'a> {
     pub lang: Option<Lang>,
 }
 
-/// The scorer: lexicons compiled into automata, plus the rubric. Build it
+/// The scorer: lexicons compiled into phrase indexes, plus the rubric. Build it
 /// once and share it (it is `Send + Sync`).
 #[derive(Debug)]
 pub struct Scorer {

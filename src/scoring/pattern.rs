@@ -20,7 +20,7 @@ use super::normalize::normalize_phrase;
 /// Most variants one phrase may expand to; more is surely a typo.
 pub(crate) const MAX_VARIANTS: usize = 1024;
 
-/// One concrete phrase ready for the automaton.
+/// One concrete phrase ready for the phrase index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Variant {
     /// The normalised text to search for.
