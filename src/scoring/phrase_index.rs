@@ -406,7 +406,7 @@ mod tests {
         use rand::{Rng, SeedableRng};
         let words = ["a", "ab", "abc", "b", "'", "x%", "🙄", "i"];
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
-        let mut pick = |n: usize, rng: &mut rand_chacha::ChaCha8Rng| {
+        let pick = |n: usize, rng: &mut rand_chacha::ChaCha8Rng| {
             (0..n)
                 .map(|_| words[rng.gen_range(0..words.len())])
                 .collect::<Vec<_>>()
