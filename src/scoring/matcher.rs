@@ -249,8 +249,8 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
                 .filter_map(|&pat| found.hit(rules, pat as usize)),
         );
     }
-    // Stable: where two phrases cover the same words, the one reported
-    // first (the shorter match text) stays first.
+    // Stable: where two phrases cover the same words, the one the index
+    // reported first stays first (`PhraseIndex::find` gives its order).
     hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     outermost(rules, &mut hits);
     hits

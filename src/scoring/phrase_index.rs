@@ -118,6 +118,8 @@ struct Build {
 
 impl Build {
     fn word(&mut self, word: &[u8]) -> u32 {
+        // Looked up before inserting: `entry` needs an owned key, and most
+        // words are already known, so it allocated one per word for nothing.
         if let Some(&id) = self.vocab.get(word) {
             return id;
         }
