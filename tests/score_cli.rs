@@ -91,7 +91,7 @@ fn jsonl_without_a_final_newline_still_answers_the_last_line() {
 
 #[test]
 fn jsonl_keeps_order_and_line_numbers_across_many_blocks() {
-    // About 600 KB: the input is scored in blocks of 64 KB on every core.
+    // About 600 KB: more than two blocks of 256 KB, scored on every core.
     let lines: Vec<String> = (0..4_000)
         .map(|i| match i % 700 {
             699 => "not json".to_string(),
