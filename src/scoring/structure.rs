@@ -29,13 +29,20 @@ pub(crate) fn collect(ctx: &Ctx<'_>, found: &mut Found) {
 fn numbers(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
     let w = ctx.rubric.structural.evidence_number;
     let text = ctx.norm.text.as_bytes();
-    let mut spans: Vec<(usize, usize)> = ctx
-        .seg
-        .tokens
-        .iter()
-        .filter(|t| text[t.start..t.end].iter().any(u8::is_ascii_digit))
-        .map(|t| (t.start, t.end))
-        .collect();
+    // Most answers hold no digit at all: one pass over the text, which the
+    // compiler turns into wide compares, spares the word-by-word search
+    // (1.5% of a dev answer's instructions).
+    let has_digit = text.iter().fold(false, |any, b| any | b.is_ascii_digit());
+    let mut spans: Vec<(usize, usize)> = if has_digit {
+        ctx.seg
+            .tokens
+            .iter()
+            .filter(|t| text[t.start..t.end].iter().any(u8::is_ascii_digit))
+            .map(|t| (t.start, t.end))
+            .collect()
+    } else {
+        Vec::new()
+    };
     spans.extend(found.numbers.iter().map(|h| (h.start, h.end)));
     spans.sort_unstable();
     let mut last_sentence = None;
@@ -58,18 +65,16 @@ const MIN_EXPLANATION_WORDS: usize = 6;
 /// nor in a sentence that attacks or pitches ("Deux options : vous signez
 /// aujourd'hui…").
 fn explanation(ctx: &Ctx<'_>, found: &Found, add: &mut Vec<Cue>) {
-    let colons = ctx
-        .answer
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b':' | b';'))
+    // memchr's wide search: a byte-by-byte scan of every answer for its
+    // rare colons was 1.4% of a dev answer's instructions.
+    let colons = memchr::memchr2_iter(b':', b';', ctx.answer.as_bytes())
         // A colon as punctuation, not inside "10:30" or a link.
-        .filter(|(at, _)| {
+        .filter(|&at| {
             ctx.answer
                 .get(at + 1..)
                 .is_some_and(|rest| rest.starts_with(char::is_whitespace))
         });
-    for (at, _) in colons {
+    for at in colons {
         let pos = ctx.norm.position_of(at);
         let first = ctx.seg.token_at(pos);
         let Some(s) = ctx.seg.tokens.get(first).map(|t| t.sentence as usize) else {
