@@ -302,13 +302,19 @@ impl<'a> Pass<'a> {
         let (end, upper) = plain_stretch(bytes, start);
         let stretch = &bytes[start..end];
         // `| 0x20` lowers a letter and leaves a digit or a space as it is.
-        self.text.extend(stretch.iter().map(|&b| b | 0x20));
+        // Copied, then lowered in place: both passes run on whole vector
+        // registers, where pushing mapped bytes went one at a time.
+        let from = self.text.len();
+        self.text.extend_from_slice(stretch);
+        self.text[from..].iter_mut().for_each(|b| *b |= 0x20);
         if self.keep_map {
             // A letter maps to itself; a space, as `space_before` writes
             // it, to the empty span where the next word starts.
-            let map = (start as u32..end as u32)
-                .zip(stretch)
-                .map(|(at, &b)| (at + u32::from(b == b' '), at + 1));
+            let base = start as u32;
+            let map = stretch.iter().enumerate().map(|(i, &b)| {
+                let at = base + i as u32;
+                (at + u32::from(b == b' '), at + 1)
+            });
             self.out.map.extend(map);
         }
         // Shouting needs two capitals in one word: with fewer in the
@@ -476,8 +482,15 @@ impl Normalized {
 fn plain_stretch(bytes: &[u8], start: usize) -> (usize, usize) {
     let (mut at, mut upper) = (start, 0);
     loop {
-        while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
-            upper += usize::from(b.is_ascii_uppercase());
+        // One table load tells both what the byte is and whether it is a
+        // capital: the two range tests per byte were the costliest line of
+        // normalising.
+        while let Some(&b) = bytes.get(at) {
+            let class = PLAIN[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            upper += usize::from(class >> 1);
             at += 1;
         }
         let more = bytes.get(at) == Some(&b' ')
@@ -488,6 +501,23 @@ fn plain_stretch(bytes: &[u8], start: usize) -> (usize, usize) {
         at += 1;
     }
 }
+
+/// For each byte: 0 outside a plain stretch's words, 1 for a small letter
+/// or digit, 3 for a capital (the upper bit counts capitals).
+const PLAIN: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_uppercase() {
+            table[b] = 3;
+        } else if byte.is_ascii_alphanumeric() {
+            table[b] = 1;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The last character of `text`, which holds whole characters only.
 fn last_char(text: &[u8]) -> Option<char> {
