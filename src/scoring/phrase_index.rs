@@ -32,12 +32,14 @@ pub(crate) struct Report {
     pub end: usize,
 }
 
-/// A word of the haystack and its number in the trie's vocabulary.
+/// A word of the haystack, its number in the trie's vocabulary and the
+/// row of root prefixes it is tried on.
 #[derive(Debug, Clone, Copy)]
 struct Token {
     start: u32,
     end: u32,
     id: u32,
+    bucket: u32,
 }
 
 /// The phrase texts of one language, ready to be found.
@@ -281,6 +283,7 @@ impl PhraseIndex {
                 start: start as u32,
                 end: end as u32,
                 id,
+                bucket: bucket_of_word(word),
             });
             start = end + 1;
         }
@@ -295,9 +298,15 @@ impl PhraseIndex {
         let start = first.start as usize - 1;
         let mut node = ROOT;
         for t in tokens {
-            let word = hay.as_bytes().get(t.start as usize..t.end as usize);
+            let prefixes = self.prefixes_at(node, t);
+            // Most nodes have no prefixes: the word is cut out only for
+            // those that do.
+            let word = match prefixes {
+                [] => None,
+                _ => hay.as_bytes().get(t.start as usize..t.end as usize),
+            };
             let word = word.unwrap_or_default();
-            for (prefix, phrase) in self.prefixes_at(node, word) {
+            for (prefix, phrase) in prefixes {
                 if word.starts_with(prefix.as_bytes()) {
                     out.push(Report {
                         phrase: *phrase as usize,
@@ -330,17 +339,24 @@ impl PhraseIndex {
         self.edges.get(&(node, word)).copied().unwrap_or(NONE)
     }
 
-    /// The prefixes to try on `word` at `node`.
-    fn prefixes_at(&self, node: u32, word: &[u8]) -> &[(Box<str>, u32)] {
+    /// The prefixes to try on the word `t` at `node`.
+    fn prefixes_at(&self, node: u32, t: &Token) -> &[(Box<str>, u32)] {
         if node != ROOT {
             return slice(&self.prefixes, &self.prefix_start, node as usize);
         }
-        match word {
-            [] => &[],
-            [b0] => slice(&self.root_prefixes, &self.root_start, bucket(*b0, 0)),
-            [b0, b1, ..] => slice(&self.root_prefixes, &self.root_start, bucket(*b0, *b1)),
-        }
+        slice(&self.root_prefixes, &self.root_start, t.bucket as usize)
     }
+}
+
+/// The bucket of root prefixes a word is tried on; past the last one (no
+/// row) for an empty word.
+fn bucket_of_word(word: &[u8]) -> u32 {
+    let row = match word {
+        [] => BUCKETS,
+        [b0] => bucket(*b0, 0),
+        [b0, b1, ..] => bucket(*b0, *b1),
+    };
+    row as u32
 }
 
 /// Row `n` of compressed rows.
