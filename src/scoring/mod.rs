@@ -117,19 +117,25 @@ impl Scorer {
 
     fn build(files: source::Files) -> Result<Scorer, ScoringError> {
         let rubric = Rubric::parse(&files.rubric.name, &files.rubric.text)?;
-        let calibrator =
-            calibrate::Calibrator::parse(&files.calibration.name, &files.calibration.text)?;
         // Compiling a lexicon is most of a command's start-up time: the two
-        // languages compile side by side.
-        let (en, fr) = std::thread::scope(|scope| {
-            let fr = scope.spawn(|| lexicon::parse(&files.fr.name, &files.fr.text, Lang::Fr));
+        // languages compile side by side, and the calibration (a sixth of
+        // the English lexicon's work) goes with the smaller French one.
+        let (en, (fr, calibrator)) = std::thread::scope(|scope| {
+            let fr = scope.spawn(|| {
+                let fr = lexicon::parse(&files.fr.name, &files.fr.text, Lang::Fr);
+                let calibration = &files.calibration;
+                (
+                    fr,
+                    calibrate::Calibrator::parse(&calibration.name, &calibration.text),
+                )
+            });
             let en = lexicon::parse(&files.en.name, &files.en.text, Lang::En);
             let fr = fr
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (en, fr)
         });
-        let (en, fr) = (en?, fr?);
+        let (calibrator, en, fr) = (calibrator?, en?, fr?);
         let detector = detect::Detector::new(&[&en, &fr]);
         Ok(Scorer {
             rubric,
