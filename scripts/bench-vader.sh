@@ -49,6 +49,7 @@ for _ in 1 2 3 4 5; do
     runs+=("$end - $start")
 done
 dojo_s=$(python3 -c "import statistics; print(statistics.median([${runs[*]/%/,}]))")
+dojo_best=$(python3 -c "print(min([${runs[*]/%/,}]))")
 out_lines=$("$DOJO" score --jsonl < "$WORK/input.jsonl" | wc -l)
 [ "$out_lines" -eq "$LINES" ] || { echo "dojo wrote $out_lines lines for $LINES" >&2; exit 1; }
 
@@ -66,12 +67,15 @@ sys.stdout.write(f"{time.perf_counter() - start}\n")
 PY
 )
 
-python3 - "$LINES" "$dojo_s" "$vader_s" <<'PY'
+python3 - "$LINES" "$dojo_s" "$vader_s" "$dojo_best" <<'PY'
 import sys
-n, dojo, vader = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+n, dojo, vader, best = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 ratio = (n / dojo) / (n / vader)
 print(f"answers:             {n}")
 print(f"dojo score --jsonl:  {n / dojo:12,.0f} answers/s  ({dojo:.2f} s, median of 5, process start included)")
+# The spread of the five runs says how far a shared machine moved the
+# median; the verdict stays on the median.
+print(f"  fastest of the 5:  {n / best:12,.0f} answers/s  ({best:.2f} s, {vader / best:.1f}x)")
 print(f"vaderSentiment:      {n / vader:12,.0f} answers/s  ({vader:.2f} s, JSON parse + polarity_scores)")
 print(f"ratio:               {ratio:.1f}x")
 sys.exit(0 if ratio >= 20 else 1)
