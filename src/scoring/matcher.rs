@@ -1,7 +1,7 @@
 //! Finds every lexicon phrase in a normalised answer in one pass of the
-//! phrase index, keeps whole-word matches only, and lets the longest phrase win where
-//! phrases nest ("you're not wrong" hides "wrong"; "no problem" hides the
-//! negator "no").
+//! phrase index, keeps whole-word matches only, and lets the longest phrase
+//! win where phrases nest ("you're not wrong" hides "wrong"; "no problem"
+//! hides the negator "no").
 
 use super::lexicon::{word_bit, GapGroup, LangRules, PatKind, Position};
 use super::normalize::{Mark, MarkKind};

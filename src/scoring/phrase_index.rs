@@ -301,18 +301,17 @@ impl PhraseIndex {
             let prefixes = self.prefixes_at(node, t);
             // Most nodes have no prefixes: the word is cut out only for
             // those that do.
-            let word = match prefixes {
-                [] => None,
-                _ => hay.as_bytes().get(t.start as usize..t.end as usize),
-            };
-            let word = word.unwrap_or_default();
-            for (prefix, phrase) in prefixes {
-                if word.starts_with(prefix.as_bytes()) {
-                    out.push(Report {
-                        phrase: *phrase as usize,
-                        start,
-                        end: t.start as usize + prefix.len(),
-                    });
+            if !prefixes.is_empty() {
+                let word = hay.as_bytes().get(t.start as usize..t.end as usize);
+                let word = word.unwrap_or_default();
+                for (prefix, phrase) in prefixes {
+                    if word.starts_with(prefix.as_bytes()) {
+                        out.push(Report {
+                            phrase: *phrase as usize,
+                            start,
+                            end: t.start as usize + prefix.len(),
+                        });
+                    }
                 }
             }
             node = self.child(node, t.id);
