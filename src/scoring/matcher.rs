@@ -3,6 +3,8 @@
 //! win where phrases nest ("you're not wrong" hides "wrong"; "no problem"
 //! hides the negator "no").
 
+use std::cell::OnceCell;
+
 use super::lexicon::{word_bit, GapGroup, LangRules, PatKind, Position};
 use super::normalize::{Mark, MarkKind};
 use super::segment::Segments;
@@ -66,6 +68,10 @@ struct WordsAfterGap<'a> {
     pos: usize,
     /// Gap words still allowed.
     left: usize,
+    /// The length of the word after `pos`, when the step before measured
+    /// it: each word is scanned once, not as the word after the gap and
+    /// again as the gap's next word.
+    known: Option<usize>,
 }
 
 fn words_after_gap(text: &str, head_end: usize) -> WordsAfterGap<'_> {
@@ -73,6 +79,7 @@ fn words_after_gap(text: &str, head_end: usize) -> WordsAfterGap<'_> {
         text,
         pos: head_end,
         left: MAX_GAP_WORDS,
+        known: None,
     }
 }
 
@@ -85,7 +92,7 @@ impl<'a> Iterator for WordsAfterGap<'a> {
     fn next(&mut self) -> Option<&'a str> {
         self.left = self.left.checked_sub(1)?;
         let after = self.text.get(self.pos..)?.strip_prefix(' ')?;
-        let word = word_len(after);
+        let word = self.known.take().unwrap_or_else(|| word_len(after));
         if word == 0 {
             self.left = 0;
             return None;
@@ -96,15 +103,54 @@ impl<'a> Iterator for WordsAfterGap<'a> {
             .get(self.pos..)
             .and_then(|t| t.strip_prefix(' '))
             .unwrap_or_default();
-        Some(&next[..word_len(next)])
+        let len = word_len(next);
+        self.known = Some(len);
+        Some(&next[..len])
     }
 }
 
+/// The words right after a gapped head's gap of one to four words, read
+/// once per head: a head's patterns each try their tails on them.
+#[derive(Default)]
+struct AfterGap<'a> {
+    words: [&'a str; MAX_GAP_WORDS],
+    count: usize,
+}
+
+impl<'a> AfterGap<'a> {
+    fn read(text: &'a str, head_end: usize) -> AfterGap<'a> {
+        let mut after = AfterGap::default();
+        for (slot, word) in after.words.iter_mut().zip(words_after_gap(text, head_end)) {
+            *slot = word;
+            after.count += 1;
+        }
+        after
+    }
+
+    fn words(&self) -> &[&'a str] {
+        &self.words[..self.count]
+    }
+}
+
+/// Whether, after a head ending at `head_end`, one of the words that could
+/// follow its gap has its bit in `bits`: a head shared by several gapped
+/// phrases ("a _") is walked past once, and most of the time no tail can
+/// start there.
+fn tail_may_follow(text: &str, head_end: usize, bits: u128) -> bool {
+    bits != 0 && words_after_gap(text, head_end).any(|next| word_bit(next) & bits != 0)
+}
+
 /// The furthest end, up to `limit`, of any tail of `group` that fits after
-/// a head ending at `head_end`.
-fn gapped_end(text: &str, head_end: usize, group: &GapGroup, limit: usize) -> Option<usize> {
+/// a head ending at `head_end`, followed by `after`.
+fn gapped_end(
+    text: &str,
+    head_end: usize,
+    after: &AfterGap<'_>,
+    group: &GapGroup,
+    limit: usize,
+) -> Option<usize> {
     let mut best: Option<usize> = None;
-    for next in words_after_gap(text, head_end) {
+    for &next in after.words() {
         for tail in group.candidates(next) {
             let Some(end) = follow_gaps(text, head_end, tail) else {
                 continue;
@@ -120,14 +166,6 @@ fn gapped_end(text: &str, head_end: usize, group: &GapGroup, limit: usize) -> Op
         }
     }
     best
-}
-
-/// Whether, after a head ending at `head_end`, one of the words that could
-/// follow its gap has its bit in `bits`: a head shared by several gapped
-/// phrases ("a _") is walked past once, and most of the time no tail can
-/// start there.
-fn tail_may_follow(text: &str, head_end: usize, bits: u128) -> bool {
-    bits != 0 && words_after_gap(text, head_end).any(|next| word_bit(next) & bits != 0)
 }
 
 fn word_rest(s: &str) -> usize {
@@ -186,6 +224,8 @@ struct Found<'a> {
     start: usize,
     /// Where the text found ends; a gapped phrase goes on after it.
     head_end: usize,
+    /// The words after that end, read for the first gapped pattern.
+    after: OnceCell<AfterGap<'a>>,
     /// False when no word that could follow a gap starts a tail.
     gaps_may_fit: bool,
 }
@@ -201,7 +241,8 @@ impl Found<'_> {
             Some(_) if !self.gaps_may_fit => return None,
             Some(group) => {
                 let limit = clause_end(self.marks, start, text.len());
-                gapped_end(text, head_end, group, limit)?
+                let after = self.after.get_or_init(|| AfterGap::read(text, head_end));
+                gapped_end(text, head_end, after, group, limit)?
             }
             None if p.prefix => head_end + word_rest(&text[head_end..]),
             None => head_end,
@@ -243,6 +284,7 @@ pub(crate) fn find(rules: &LangRules, text: &str, marks: &[Mark], seg: &Segments
             start: to_text(m.start + usize::from(first.left)),
             head_end,
             gaps_may_fit: phrase.gap_open || tail_may_follow(text, head_end, phrase.gap_bits),
+            after: OnceCell::new(),
         };
         hits.extend(
             pats.iter()
@@ -288,4 +330,28 @@ fn outermost(rules: &LangRules, hits: &mut Vec<Hit>) {
         }
         !overlaps
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word after a gap of one to four words, each word read once
+    /// however the gap grows.
+    #[test]
+    fn reads_the_word_after_each_gap_length() {
+        let text = "i met a big client of ours";
+        let head_end = "i met a".len();
+        let after = AfterGap::read(text, head_end);
+        assert_eq!(after.words(), ["client", "of", "ours", ""]);
+        // Fewer words left than gap lengths, and a gap at the text's end.
+        assert_eq!(
+            AfterGap::read(text, "i met a big client".len()).words(),
+            ["ours", ""]
+        );
+        assert!(AfterGap::read(text, text.len()).words().is_empty());
+        // Not at a word's end, or a double space: no gap fits.
+        assert!(AfterGap::read(text, "i me".len()).words().is_empty());
+        assert_eq!(AfterGap::read("a b  c", 1).words(), [""]);
+    }
 }
