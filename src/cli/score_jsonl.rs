@@ -3,14 +3,14 @@
 //! blocks are scored on every core while the next ones are read and the
 //! previous ones written, and the buffers go round a pool: allocating fresh
 //! ones per block had the kernel zeroing pages for a sixth of a run.
-//! Within a block, a worker scores the lines one language at a time, then
-//! puts the results back in input order: each language's rules fill the
-//! caches, and switching every few dozen lines made scoring half as slow
-//! again.
+//! Within a block, a worker scores the lines one language at a time, and
+//! the writer writes the results back in input order: each language's
+//! rules fill the caches, and switching every few dozen lines made scoring
+//! half as slow again.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{self, Read, Write};
+use std::io::{self, IoSlice, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -69,12 +69,18 @@ struct Block {
     input: Vec<u8>,
 }
 
-/// A scored block, waiting for its turn to be written.
+/// A scored block, waiting for its turn to be written: its results, in
+/// the order they were scored, and where each line's result lies in them,
+/// in input order.
 struct Done {
     seq: u64,
     input: Vec<u8>,
     output: Vec<u8>,
+    spans: Vec<Span>,
 }
+
+/// A byte range of a block's output.
+type Span = (usize, usize);
 
 /// Emptied buffers handed back by the writer.
 #[derive(Default)]
@@ -198,7 +204,6 @@ fn lines_of(block: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// Takes blocks until there are none left or the writer has stopped.
 fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>, pool: &Pool) {
     let mut order = Lang::ALL;
-    let mut scratch = Vec::new();
     loop {
         let Ok(Ok(block)) = jobs.lock().map(|rx| rx.recv()) else {
             return;
@@ -207,12 +212,12 @@ fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>,
         // Sized once for the whole block: grown line by line, a fresh
         // buffer was copied over and over while it doubled.
         output.reserve(block.input.len() * OUTPUT_PER_INPUT);
-        scratch.reserve(block.input.len() * OUTPUT_PER_INPUT);
-        score_block(scorer, &block, &mut order, &mut scratch, &mut output);
+        let spans = score_block(scorer, &block, &mut order, &mut output);
         let scored = Done {
             seq: block.seq,
             input: block.input,
             output,
+            spans,
         };
         if done.send(scored).is_err() {
             return;
@@ -220,17 +225,19 @@ fn work(scorer: &Scorer, jobs: &Mutex<Receiver<Block>>, done: &SyncSender<Done>,
     }
 }
 
-/// Appends to `out` the result line of every line of `block`, in order.
-/// The lines are scored one language at a time into `scratch`, starting
-/// with the language this worker scored last (`order` keeps it first), and
-/// lines without a language (detected) or that fail come last.
+/// Appends to `out` the result line of every line of `block`, and returns
+/// where each lies, in input order. The lines are scored one language at a
+/// time, starting with the language this worker scored last (`order` keeps
+/// it first), and lines without a language (detected) or that fail come
+/// last. The writer puts them back in order as it writes them: copying
+/// them into order here cost a second pass over every result, cold in the
+/// cache.
 fn score_block(
     scorer: &Scorer,
     block: &Block,
     order: &mut [Lang; 2],
-    scratch: &mut Vec<u8>,
     out: &mut Vec<u8>,
-) {
+) -> Vec<Span> {
     let lines: Vec<Result<Line, String>> = lines_of(&block.input).map(parse_line).collect();
     let group = |line: &Result<Line, String>| match line {
         Ok(Line { lang: Some(l), .. }) => order.iter().position(|o| o == l).unwrap_or(2),
@@ -239,15 +246,11 @@ fn score_block(
     };
     let mut by_group: Vec<usize> = (0..lines.len()).collect();
     by_group.sort_by_key(|&i| group(&lines[i]));
-    scratch.clear();
     let mut spans = vec![(0, 0); lines.len()];
     for &i in &by_group {
-        let start = scratch.len();
-        answer_line(scorer, &lines[i], block.first_line + i, scratch);
-        spans[i] = (start, scratch.len());
-    }
-    for &(start, end) in &spans {
-        out.extend_from_slice(&scratch[start..end]);
+        let start = out.len();
+        answer_line(scorer, &lines[i], block.first_line + i, out);
+        spans[i] = (start, out.len());
     }
     let last = by_group
         .iter()
@@ -256,6 +259,7 @@ fn score_block(
     if let Some(last) = last {
         order.sort_by_key(|&l| l != last);
     }
+    spans
 }
 
 /// Appends the result line for `line`, input line number `number`.
@@ -289,13 +293,47 @@ fn write_in_order(
     for block in done {
         waiting.insert(block.seq, block);
         while let Some(block) = waiting.remove(&next) {
-            out.write_all(&block.output)?;
+            write_spans(&mut out, &block.output, &block.spans)?;
             inputs.put(block.input);
             outputs.put(block.output);
             next += 1;
         }
     }
     out.flush()
+}
+
+/// Writes the `spans` of `output` in their order, with as few writes as
+/// the runs they form: lines scored in input order lie end to end, so a
+/// block in one language is one run.
+fn write_spans(out: &mut impl Write, output: &[u8], spans: &[Span]) -> io::Result<()> {
+    let mut runs: Vec<Span> = Vec::with_capacity(8);
+    for &(start, end) in spans {
+        match runs.last_mut() {
+            Some(run) if run.1 == start => run.1 = end,
+            _ => runs.push((start, end)),
+        }
+    }
+    let mut slices: Vec<IoSlice> = runs
+        .iter()
+        .filter(|&&(start, end)| start < end)
+        .filter_map(|&(start, end)| output.get(start..end).map(IoSlice::new))
+        .collect();
+    write_all_slices(out, &mut slices)
+}
+
+/// `Write::write_all` for several buffers (`write_all_vectored` is not
+/// stable yet).
+fn write_all_slices(out: &mut impl Write, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
+    IoSlice::advance_slices(&mut slices, 0);
+    while !slices.is_empty() {
+        match out.write_vectored(slices) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut slices, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// One input line read and checked, ready to score: as written, with its
@@ -369,6 +407,42 @@ mod tests {
         let input = "{\"answer\": \"Fair point. What matters most to you?\"}\n".repeat(20_000);
         let result = score_lines(&scorer, input.as_bytes(), Closing { room: 10_000 });
         assert_eq!(result.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    /// A sink that takes at most seven bytes a call, one buffer at a time.
+    struct Trickle(Vec<u8>);
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = buf.len().min(7);
+            self.0.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn spans_are_written_whole_in_their_order_through_short_writes() {
+        // Scored French first, then English; written in input order.
+        let output = "fr one\nfr two\nen one\nen two\n-\n";
+        let at = |s: &str| output.find(s).unwrap();
+        let line = |s: &str| (at(s), at(s) + s.len() + 1);
+        let spans = [
+            line("en one"),
+            line("fr one"),
+            line("en two"),
+            line("fr two"),
+            line("-"),
+        ];
+        let mut sink = Trickle(Vec::new());
+        write_spans(&mut sink, output.as_bytes(), &spans).unwrap();
+        assert_eq!(
+            String::from_utf8(sink.0).unwrap(),
+            "en one\nfr one\nen two\nfr two\n-\n"
+        );
     }
 
     #[test]
