@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{self, IoSlice, Read, Write};
+use std::io::{self, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -302,38 +302,25 @@ fn write_in_order(
     out.flush()
 }
 
-/// Writes the `spans` of `output` in their order, with as few writes as
-/// the runs they form: lines scored in input order lie end to end, so a
-/// block in one language is one run.
+/// Writes the `spans` of `output` in their order, a run of spans lying
+/// end to end at a time: lines scored in input order do, so a block in one
+/// language is one write.
 fn write_spans(out: &mut impl Write, output: &[u8], spans: &[Span]) -> io::Result<()> {
-    let mut runs: Vec<Span> = Vec::with_capacity(8);
+    let mut run: Option<Span> = None;
     for &(start, end) in spans {
-        match runs.last_mut() {
-            Some(run) if run.1 == start => run.1 = end,
-            _ => runs.push((start, end)),
+        match &mut run {
+            Some(r) if r.1 == start => r.1 = end,
+            _ => {
+                if let Some((a, b)) = run.replace((start, end)) {
+                    out.write_all(output.get(a..b).unwrap_or_default())?;
+                }
+            }
         }
     }
-    let mut slices: Vec<IoSlice> = runs
-        .iter()
-        .filter(|&&(start, end)| start < end)
-        .filter_map(|&(start, end)| output.get(start..end).map(IoSlice::new))
-        .collect();
-    write_all_slices(out, &mut slices)
-}
-
-/// `Write::write_all` for several buffers (`write_all_vectored` is not
-/// stable yet).
-fn write_all_slices(out: &mut impl Write, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
-    IoSlice::advance_slices(&mut slices, 0);
-    while !slices.is_empty() {
-        match out.write_vectored(slices) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => IoSlice::advance_slices(&mut slices, n),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+    match run {
+        Some((a, b)) => out.write_all(output.get(a..b).unwrap_or_default()),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// One input line read and checked, ready to score: as written, with its
