@@ -23,6 +23,7 @@ use super::lexicon::FastHash;
 use super::normalize::Normalized;
 use super::rubric::Rubric;
 use super::segment::Segments;
+use super::word_table::WordTable;
 use crate::lang::Lang;
 
 /// The file as written.
@@ -73,8 +74,8 @@ struct WordEntry {
 /// The listed words, and the longest one's length, which spares the lookup
 /// of longer tokens.
 #[derive(Debug, Default)]
-struct WordTable {
-    map: HashMap<Box<str>, WordEntry, FastHash>,
+struct WordWeights {
+    map: WordTable<WordEntry>,
     longest: usize,
 }
 
@@ -89,7 +90,7 @@ pub(crate) struct Calibrator {
     max_step: u8,
     show_at: f32,
     dimensions: [f32; 8],
-    words: [WordTable; 2],
+    words: [WordWeights; 2],
 }
 
 /// The final verdict and the words that moved it.
@@ -213,7 +214,7 @@ impl Calibrator {
                 continue;
             }
             let word = &norm.text[t.start..t.end];
-            let Some(entry) = table.map.get(word) else {
+            let Some(entry) = table.map.get(word.as_bytes()) else {
                 continue;
             };
             let opens = i == 0 || seg.tokens[i - 1].sentence != t.sentence;
@@ -279,8 +280,9 @@ impl Calibrator {
 fn word_table(
     words: &HashMap<String, f32>,
     invalid: &impl Fn(&str, String) -> ScoringError,
-) -> Result<WordTable, ScoringError> {
-    let mut table = WordTable::default();
+) -> Result<WordWeights, ScoringError> {
+    let mut entries: HashMap<&str, WordEntry, FastHash> = HashMap::default();
+    let mut longest = 0;
     if words.len() > MAX_WORDS {
         return Err(invalid(
             "[words",
@@ -311,16 +313,19 @@ fn word_table(
         }
         // Below MAX_WORDS, checked above.
         let id = u32::try_from(i).unwrap_or(0);
-        let entry = table.map.entry(word.into()).or_default();
+        let entry = entries.entry(word).or_default();
         let slot = if opening {
             &mut entry.opening
         } else {
             &mut entry.anywhere
         };
         *slot = Some((id, *w));
-        table.longest = table.longest.max(word.len());
+        longest = longest.max(word.len());
     }
-    Ok(table)
+    Ok(WordWeights {
+        map: WordTable::new(entries.into_iter().map(|(w, e)| (w.as_bytes(), e))),
+        longest,
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! words and tips. Loaded, validated (a mistake names its file and line) and
 //! compiled into one phrase index per language.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
@@ -15,8 +15,7 @@ use super::pattern::{expand, Variant};
 use super::phrase_index::PhraseIndex;
 use crate::lang::Lang;
 
-/// A set of words with a fast hasher.
-pub(crate) type WordSet = HashSet<String, FastHash>;
+pub(crate) use super::word_table::WordSet;
 
 /// A fast hasher for maps and sets of short strings: word lookups are on
 /// the hot path, where SipHash's flood resistance buys little (in the lexicon
@@ -579,9 +578,11 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     let index = PhraseIndex::build(&distinct)
         .map_err(|e| b.err(0, format!("cannot build the phrase index: {e}")))?;
     let norm_set = |v: &[String]| {
-        v.iter()
+        let words: Vec<String> = v
+            .iter()
             .map(|w| super::normalize::normalize_phrase(w))
-            .collect()
+            .collect();
+        words.iter().map(String::as_str).collect::<WordSet>()
     };
     Ok(LangRules {
         lang,

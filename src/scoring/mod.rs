@@ -57,6 +57,7 @@ mod segment;
 mod source;
 mod structure;
 mod tips;
+mod word_table;
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lexicon::FastHash;
+use super::word_table::WordTable;
 
 /// No word number, trie node or phrase.
 const NONE: u32 = u32::MAX;
@@ -45,7 +46,7 @@ struct Token {
 /// The phrase texts of one language, ready to be found.
 pub(crate) struct PhraseIndex {
     /// Every word the trie's edges are labelled with.
-    vocab: HashMap<Box<[u8]>, u32, FastHash>,
+    vocab: WordTable<u32>,
     /// The longest word in `vocab`: a longer word needs no lookup.
     longest: usize,
     /// The root's child for each word number: every word of an answer
@@ -224,7 +225,7 @@ impl PhraseIndex {
         root_prefixes.dedup();
         PhraseIndex {
             longest: b.vocab.keys().map(|w| w.len()).max().unwrap_or(0),
-            vocab: b.vocab,
+            vocab: WordTable::new(b.vocab.iter().map(|(w, &id)| (&w[..], id))),
             root,
             edges,
             terminal: b.terminal,
@@ -277,7 +278,7 @@ impl PhraseIndex {
             let id = if word.len() > self.longest {
                 NONE
             } else {
-                self.vocab.get(word).copied().unwrap_or(NONE)
+                self.vocab.get(word).unwrap_or(NONE)
             };
             tokens.push(Token {
                 start: start as u32,
