@@ -1,9 +1,12 @@
 //! A read-only map from words to values, for the lookups made for every
 //! word of every answer (the phrase index's vocabulary, the calibration's
-//! words). A word of up to eight bytes, nearly every word, is kept in the
-//! table itself as one integer and compared as one: a `HashMap` with boxed
-//! keys compared each candidate through a call to memcmp on a key stored
-//! elsewhere, a cache miss for most words of an answer.
+//! words, the stopword, "you", "me" and negation sets). A word of up to
+//! eight bytes, most words, is kept in the table itself as one integer and
+//! compared as one: a `HashMap` with boxed keys confirmed each candidate
+//! through a call to memcmp on a key stored elsewhere, a cache miss for
+//! most words of an answer. (No crate offers this: `hashbrown` keeps keys
+//! as given, and `phf` wants the words at compile time, where a coach's
+//! `--data` files are read at start-up.)
 
 use std::collections::HashMap;
 
