@@ -209,36 +209,46 @@ impl Calibrator {
         let table = &self.words[lang.index()];
         let mut seen = [0u64; MAX_WORDS / 64];
         let mut words = Vec::new();
+        let text = norm.text.as_bytes();
         for (i, t) in seg.tokens.iter().enumerate() {
             if t.end - t.start > table.longest {
                 continue;
             }
-            let word = &norm.text[t.start..t.end];
-            let Some(entry) = table.map.get(word.as_bytes()) else {
+            let Some(entry) = text.get(t.start..t.end).and_then(|w| table.map.get(w)) else {
                 continue;
             };
-            let opens = i == 0 || seg.tokens[i - 1].sentence != t.sentence;
-            let found = [
-                entry.anywhere.map(|e| (e, false)),
-                entry.opening.filter(|_| opens).map(|e| (e, true)),
-            ];
-            for ((id, w), opening) in found.into_iter().flatten() {
-                let (slot, bit) = (id as usize / 64, 1u64 << (id % 64));
-                if seen[slot] & bit != 0 {
-                    continue;
+            // Each listed word counts once, its opening form apart.
+            let mut count = |(id, w): (u32, f32), opening: bool| {
+                let Some(slot) = seen.get_mut(id as usize / 64) else {
+                    return;
+                };
+                let bit = 1u64 << (id % 64);
+                if *slot & bit != 0 {
+                    return;
                 }
-                seen[slot] |= bit;
+                *slot |= bit;
                 p += w;
                 if w.abs() >= self.show_at {
                     let (start, end) = norm.original(t.start, t.end);
                     words.push(WordSignal {
-                        word: word.to_string(),
+                        word: norm
+                            .text
+                            .get(t.start..t.end)
+                            .unwrap_or_default()
+                            .to_string(),
                         weight: (w * 100.0).round() / 100.0,
                         start,
                         end,
                         opening,
                     });
                 }
+            };
+            if let Some(anywhere) = entry.anywhere {
+                count(anywhere, false);
+            }
+            let opens = i == 0 || seg.tokens[i - 1].sentence != t.sentence;
+            if let Some(opening) = entry.opening.filter(|_| opens) {
+                count(opening, true);
             }
         }
         (p, words)
