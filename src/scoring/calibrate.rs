@@ -71,13 +71,8 @@ struct WordEntry {
     opening: Listed,
 }
 
-/// The listed words, and the longest one's length, which spares the lookup
-/// of longer tokens.
-#[derive(Debug, Default)]
-struct WordWeights {
-    map: WordTable<WordEntry>,
-    longest: usize,
-}
+/// The listed words of one language.
+type WordWeights = WordTable<WordEntry>;
 
 /// The loaded, validated calibration layer.
 #[derive(Debug)]
@@ -211,10 +206,7 @@ impl Calibrator {
         let mut words = Vec::new();
         let text = norm.text.as_bytes();
         for (i, t) in seg.tokens.iter().enumerate() {
-            if t.end - t.start > table.longest {
-                continue;
-            }
-            let Some(entry) = text.get(t.start..t.end).and_then(|w| table.map.get(w)) else {
+            let Some(entry) = text.get(t.start..t.end).and_then(|w| table.get(w)) else {
                 continue;
             };
             // Each listed word counts once, its opening form apart.
@@ -292,7 +284,6 @@ fn word_table(
     invalid: &impl Fn(&str, String) -> ScoringError,
 ) -> Result<WordWeights, ScoringError> {
     let mut entries: HashMap<&str, WordEntry, FastHash> = HashMap::default();
-    let mut longest = 0;
     if words.len() > MAX_WORDS {
         return Err(invalid(
             "[words",
@@ -330,12 +321,8 @@ fn word_table(
             &mut entry.anywhere
         };
         *slot = Some((id, *w));
-        longest = longest.max(word.len());
     }
-    Ok(WordWeights {
-        map: WordTable::new(entries.into_iter().map(|(w, e)| (w.as_bytes(), e))),
-        longest,
-    })
+    Ok(WordTable::new(entries))
 }
 
 #[cfg(test)]

@@ -578,11 +578,9 @@ pub(crate) fn parse(file: &str, src: &str, expected: Lang) -> Result<LangRules, 
     let index = PhraseIndex::build(&distinct)
         .map_err(|e| b.err(0, format!("cannot build the phrase index: {e}")))?;
     let norm_set = |v: &[String]| {
-        let words: Vec<String> = v
-            .iter()
+        v.iter()
             .map(|w| super::normalize::normalize_phrase(w))
-            .collect();
-        words.iter().map(String::as_str).collect::<WordSet>()
+            .collect::<WordSet>()
     };
     Ok(LangRules {
         lang,

@@ -47,8 +47,6 @@ struct Token {
 pub(crate) struct PhraseIndex {
     /// Every word the trie's edges are labelled with.
     vocab: WordTable<u32>,
-    /// The longest word in `vocab`: a longer word needs no lookup.
-    longest: usize,
     /// The root's child for each word number: every word of an answer
     /// starts a walk there, and indexing a table is cheaper than hashing.
     root: Vec<u32>,
@@ -224,8 +222,7 @@ impl PhraseIndex {
         root_prefixes.sort_unstable();
         root_prefixes.dedup();
         PhraseIndex {
-            longest: b.vocab.keys().map(|w| w.len()).max().unwrap_or(0),
-            vocab: WordTable::new(b.vocab.iter().map(|(w, &id)| (&w[..], id))),
+            vocab: WordTable::new(b.vocab.iter().map(|(w, &id)| (w, id))),
             root,
             edges,
             terminal: b.terminal,
@@ -275,11 +272,7 @@ impl PhraseIndex {
                 continue;
             }
             let word = hay.as_bytes().get(start..end).unwrap_or_default();
-            let id = if word.len() > self.longest {
-                NONE
-            } else {
-                self.vocab.get(word).unwrap_or(NONE)
-            };
+            let id = self.vocab.get(word).unwrap_or(NONE);
             tokens.push(Token {
                 start: start as u32,
                 end: end as u32,

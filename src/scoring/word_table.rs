@@ -28,6 +28,8 @@ pub(crate) struct WordTable<V> {
     slots: Vec<Slot<V>>,
     /// The words too long to pack, and the empty word.
     long: HashMap<Box<[u8]>, V, FastHash>,
+    /// The longest word held: a longer one needs no lookup.
+    longest: usize,
 }
 
 impl<V> Default for WordTable<V> {
@@ -35,6 +37,7 @@ impl<V> Default for WordTable<V> {
         WordTable {
             slots: Vec::new(),
             long: HashMap::default(),
+            longest: 0,
         }
     }
 }
@@ -74,12 +77,13 @@ fn home(key: u64, len: u8, slots: usize) -> usize {
 
 impl<V: Copy> WordTable<V> {
     /// The table of `words`; where a word comes twice, the last value wins.
-    pub(crate) fn new<'w>(words: impl IntoIterator<Item = (&'w [u8], V)>) -> WordTable<V> {
-        let words: Vec<(&[u8], V)> = words.into_iter().collect();
+    pub(crate) fn new<K: AsRef<[u8]>>(words: impl IntoIterator<Item = (K, V)>) -> WordTable<V> {
+        let words: Vec<(K, V)> = words.into_iter().collect();
         let size = (words.len() * 2).next_power_of_two().max(2);
         let mut table = WordTable {
             slots: Vec::with_capacity(size),
             long: HashMap::default(),
+            longest: 0,
         };
         let Some(&(_, filler)) = words.first() else {
             return table;
@@ -93,6 +97,8 @@ impl<V: Copy> WordTable<V> {
             size
         ];
         for (word, value) in words {
+            let word = word.as_ref();
+            table.longest = table.longest.max(word.len());
             match pack(word) {
                 Some(key) => table.put(key, word.len() as u8, value),
                 // The empty word too: a double space makes one.
@@ -122,6 +128,9 @@ impl<V: Copy> WordTable<V> {
     // instructions.
     #[inline(always)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<V> {
+        if word.len() > self.longest {
+            return None;
+        }
         let Some(key) = pack(word) else {
             return self.long.get(word).copied();
         };
@@ -158,9 +167,9 @@ impl WordSet {
     }
 }
 
-impl<'w> FromIterator<&'w str> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'w str>>(words: I) -> Self {
-        WordTable::new(words.into_iter().map(|w| (w.as_bytes(), ())))
+impl<W: AsRef<[u8]>> FromIterator<W> for WordSet {
+    fn from_iter<I: IntoIterator<Item = W>>(words: I) -> Self {
+        WordTable::new(words.into_iter().map(|w| (w, ())))
     }
 }
 
@@ -212,7 +221,7 @@ mod tests {
 
     #[test]
     fn an_empty_table_finds_nothing() {
-        let table: WordTable<u32> = WordTable::new(std::iter::empty());
+        let table: WordTable<u32> = WordTable::new(std::iter::empty::<(&[u8], u32)>());
         assert_eq!(table.get(b"word"), None);
         assert_eq!(table.get(b"a much longer word"), None);
         assert_eq!(table.len(), 0);
